@@ -1,0 +1,70 @@
+/* marz-tokenizer.c
+ *
+ * A token is a run of letters or a run of digits.  Letters and digits glued
+ * together («در9» or «۲۴نوامبر» in careless copy) are split, as are words
+ * glued to Arabic punctuation («خوست،کنر»).
+ */
+#define G_LOG_DOMAIN "marz-tokenizer"
+
+#include "marz-tokenizer.h"
+
+static MarzTokenKind
+kind_of (gunichar c,
+         gboolean *is_token)
+{
+  if (c < 0x80)
+    {
+      *is_token = g_ascii_isalnum (c);
+      return g_ascii_isdigit (c) ? MARZ_TOKEN_NUMBER : MARZ_TOKEN_WORD;
+    }
+  *is_token = g_unichar_isalnum (c) || g_unichar_ismark (c);
+  return g_unichar_isdigit (c) ? MARZ_TOKEN_NUMBER : MARZ_TOKEN_WORD;
+}
+
+/**
+ * marz_tokenize:
+ * @normalized: a normalized text (see marz_normalized_new())
+ * @len: its length in bytes
+ *
+ * Returns: (transfer full) (element-type MarzToken): the tokens, in order
+ */
+GArray *
+marz_tokenize (const char *normalized,
+               gsize       len)
+{
+  GArray *tokens = g_array_sized_new (FALSE, FALSE, sizeof (MarzToken), len / 6 + 1);
+  const char *p = normalized;
+  const char *end = normalized + len;
+  MarzToken current = { 0, 0, MARZ_TOKEN_WORD };
+  gboolean in_token = FALSE;
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean is_token;
+      MarzTokenKind kind = kind_of (c, &is_token);
+      guint32 offset = p - normalized;
+
+      if (in_token && (!is_token || kind != current.kind))
+        {
+          current.end = offset;
+          g_array_append_val (tokens, current);
+          in_token = FALSE;
+        }
+      if (is_token && !in_token)
+        {
+          current.start = offset;
+          current.kind = kind;
+          in_token = TRUE;
+        }
+      p = g_utf8_next_char (p);
+    }
+
+  if (in_token)
+    {
+      current.end = len;
+      g_array_append_val (tokens, current);
+    }
+
+  return tokens;
+}

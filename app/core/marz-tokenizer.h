@@ -1,0 +1,24 @@
+/* marz-tokenizer.h: words of a normalized text */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  MARZ_TOKEN_WORD,
+  MARZ_TOKEN_NUMBER,
+} MarzTokenKind;
+
+typedef struct
+{
+  guint32       start;   /* byte offsets in the normalized text */
+  guint32       end;
+  MarzTokenKind kind;
+} MarzToken;
+
+GArray *marz_tokenize (const char *normalized,
+                       gsize       len);
+
+G_END_DECLS
