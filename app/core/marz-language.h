@@ -1,0 +1,19 @@
+/* marz-language.h: which language an article is written in */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char *language;  /* "ar", "fa", "ps", "ur", "en" or "und" */
+  const char *variety;   /* "fa-AF" (Dari), "fa-IR", or NULL */
+} MarzLanguage;
+
+MarzLanguage marz_language_identify (const char *text,
+                                     gsize       len);
+const char  *marz_language_get_name (const char *language,
+                                     const char *variety);
+
+G_END_DECLS

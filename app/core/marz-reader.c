@@ -1,0 +1,356 @@
+/* marz-reader.c
+ *
+ * Real files arrive as UTF-8 (with or without a BOM), UTF-16 with a BOM, or
+ * Windows-1256, with any line ends.  Windows-1256 maps every byte, so invalid
+ * UTF-8 always "decodes": we only accept the result if it reads as Arabic
+ * script, otherwise the file is reported undecodable instead of imported as
+ * mojibake.
+ */
+#define G_LOG_DOMAIN "marz-reader"
+
+#include "marz-reader.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+G_DEFINE_QUARK (marz-reader-error-quark, marz_reader_error)
+
+static gboolean
+looks_binary (const guint8 *data,
+              gsize         len)
+{
+  gsize controls = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (data[i] == 0)
+        return TRUE;
+      if (data[i] < 0x20 && data[i] != '\n' && data[i] != '\r' && data[i] != '\t' && data[i] != '\f')
+        controls++;
+    }
+  return controls > len / 100 + 1;
+}
+
+/* Most high characters of real Windows-1256 Arabic or Persian text are
+ * letters of the Arabic block. */
+static gboolean
+reads_as_arabic_script (const char *text)
+{
+  gsize high = 0, arabic = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c < 0x80)
+        continue;
+      high++;
+      if ((c >= 0x0600 && c <= 0x06FF) || c == 0x200C || c == 0x200D || c == 0x00AB || c == 0x00BB)
+        arabic++;
+    }
+  return high == 0 || arabic * 10 >= high * 8;
+}
+
+/* CRLF and lone CR become LF, in place. */
+static gsize
+normalize_line_ends (char  *text,
+                     gsize  len)
+{
+  gsize out = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (text[i] == '\r')
+        {
+          text[out++] = '\n';
+          if (i + 1 < len && text[i + 1] == '\n')
+            i++;
+        }
+      else
+        text[out++] = text[i];
+    }
+  text[out] = '\0';
+  return out;
+}
+
+static char *
+convert (const guint8 *data,
+         gsize         len,
+         const char   *from,
+         gsize        *out_len)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = g_convert ((const char *) data, len, "UTF-8", from, NULL, out_len, &error);
+
+  if (text == NULL)
+    g_debug ("Conversion from %s failed: %s", from, error->message);
+  return text;
+}
+
+static gboolean
+undecodable (const char  *name,
+             const char  *why,
+             GError     **error)
+{
+  g_set_error (error, MARZ_READER_ERROR, MARZ_READER_ERROR_UNDECODABLE,
+               _("%s: cannot decode the text: %s"), name, why);
+  return FALSE;
+}
+
+static char *
+decode_utf16 (const char   *name,
+              const guint8 *data,
+              gsize         len,
+              const char  **encoding,
+              gsize        *text_len,
+              GError      **error)
+{
+  gboolean le = data[0] == 0xFF;
+  char *text;
+
+  *encoding = le ? "UTF-16LE" : "UTF-16BE";
+  if ((len - 2) % 2 != 0
+      || (text = convert (data + 2, len - 2, *encoding, text_len)) == NULL)
+    {
+      undecodable (name, _("it starts with a UTF-16 byte order mark but is not valid UTF-16"), error);
+      return NULL;
+    }
+  if (memchr (text, '\0', *text_len) != NULL)
+    {
+      g_free (text);
+      g_set_error (error, MARZ_READER_ERROR, MARZ_READER_ERROR_BINARY,
+                   _("%s: looks like a binary file, not text"), name);
+      return NULL;
+    }
+  return text;
+}
+
+static char *
+decode_bytes (const char   *name,
+              const guint8 *data,
+              gsize         len,
+              const char  **encoding,
+              gsize        *text_len,
+              GError      **error)
+{
+  char *text;
+
+  if (len >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF)))
+    return decode_utf16 (name, data, len, encoding, text_len, error);
+
+  if (looks_binary (data, len))
+    {
+      g_set_error (error, MARZ_READER_ERROR, MARZ_READER_ERROR_BINARY,
+                   _("%s: looks like a binary file, not text"), name);
+      return NULL;
+    }
+
+  if (len >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
+    {
+      *encoding = "UTF-8 (BOM)";
+      if (!g_utf8_validate ((const char *) data + 3, len - 3, NULL))
+        {
+          undecodable (name, _("it starts with a UTF-8 byte order mark but is not valid UTF-8"), error);
+          return NULL;
+        }
+      *text_len = len - 3;
+      return g_strndup ((const char *) data + 3, len - 3);
+    }
+
+  if (g_utf8_validate ((const char *) data, len, NULL))
+    {
+      *encoding = "UTF-8";
+      *text_len = len;
+      return g_strndup ((const char *) data, len);
+    }
+
+  *encoding = "WINDOWS-1256";
+  text = convert (data, len, "WINDOWS-1256", text_len);
+  if (text == NULL || !reads_as_arabic_script (text))
+    {
+      g_free (text);
+      undecodable (name, _("it is neither UTF-8, UTF-16 nor Windows-1256 Arabic text"), error);
+      return NULL;
+    }
+  return text;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)) && g_utf8_get_char (p) != 0xFEFF)
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * marz_reader_decode:
+ * @name: how to name the input in an error message
+ * @text: (out) (transfer full): UTF-8 with LF line ends
+ * @encoding: (out) (transfer none): the encoding found
+ */
+gboolean
+marz_reader_decode (const char   *name,
+                    const guint8 *data,
+                    gsize         len,
+                    char        **text,
+                    gsize        *text_len,
+                    const char  **encoding,
+                    GError      **error)
+{
+  g_autofree char *decoded = NULL;
+  gsize decoded_len = 0;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (len > MARZ_READER_MAX_SIZE)
+    {
+      g_set_error (error, MARZ_READER_ERROR, MARZ_READER_ERROR_TOO_LARGE,
+                   _("%s: too large (%" G_GSIZE_FORMAT " bytes; an article may have at most %d)"),
+                   name, len, MARZ_READER_MAX_SIZE);
+      return FALSE;
+    }
+  decoded = len ? decode_bytes (name, data, len, encoding, &decoded_len, error) : g_strdup ("");
+  if (decoded == NULL)
+    return FALSE;
+  decoded_len = normalize_line_ends (decoded, decoded_len);
+  if (is_blank (decoded))
+    {
+      g_set_error (error, MARZ_READER_ERROR, MARZ_READER_ERROR_EMPTY, _("%s: the file is empty"), name);
+      return FALSE;
+    }
+  *text = g_steal_pointer (&decoded);
+  *text_len = decoded_len;
+  return TRUE;
+}
+
+/**
+ * marz_reader_read_bytes:
+ * @path: the path or address the bytes came from
+ *
+ * Returns: (transfer full) (nullable): the article, or %NULL with @error set
+ */
+MarzArticle *
+marz_reader_read_bytes (const char  *path,
+                        GBytes      *bytes,
+                        GError     **error)
+{
+  char *text = NULL;
+  gsize len = 0, size = 0;
+  const char *encoding = NULL;
+  const guint8 *data = g_bytes_get_data (bytes, &size);
+  MarzArticle *article;
+
+  if (!marz_reader_decode (path, data, size, &text, &len, &encoding, error))
+    return NULL;
+  article = marz_article_new (path, text, len, encoding);
+  if (article->body_start >= article->len)
+    {
+      marz_article_free (article);
+      g_set_error (error, MARZ_READER_ERROR, MARZ_READER_ERROR_EMPTY,
+                   _("%s: the file has a date line but no text"), path);
+      return NULL;
+    }
+  return article;
+}
+
+/**
+ * marz_reader_read_file:
+ *
+ * Returns: (transfer full) (nullable): the article, or %NULL with @error set
+ *   in %MARZ_READER_ERROR
+ */
+MarzArticle *
+marz_reader_read_file (const char  *path,
+                       GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("is a directory"));
+  else if (info != NULL && g_file_info_get_size (info) > MARZ_READER_MAX_SIZE)
+    {
+      g_set_error (error, MARZ_READER_ERROR, MARZ_READER_ERROR_TOO_LARGE,
+                   _("%s: too large (%" G_GOFFSET_FORMAT " bytes; an article may have at most %d)"),
+                   path, g_file_info_get_size (info), MARZ_READER_MAX_SIZE);
+      return NULL;
+    }
+  else if (info != NULL)
+    bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+
+  if (bytes == NULL)
+    {
+      g_set_error (error, MARZ_READER_ERROR, MARZ_READER_ERROR_UNREADABLE,
+                   _("%s: cannot read the file: %s"), path, local_error->message);
+      return NULL;
+    }
+  return marz_reader_read_bytes (path, bytes, error);
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+collect_directory (const char *dir,
+                   GPtrArray  *out)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (d == NULL)
+    {
+      /* Let reading report why. */
+      g_ptr_array_add (out, g_strdup (dir));
+      return;
+    }
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (name[0] != '.')
+      g_ptr_array_add (found, g_build_filename (dir, name, NULL));
+  g_ptr_array_sort (found, compare_paths);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      const char *path = g_ptr_array_index (found, i);
+      g_autofree char *lower = g_ascii_strdown (path, -1);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        collect_directory (path, out);
+      else if (g_str_has_suffix (lower, ".txt"))
+        g_ptr_array_add (out, g_strdup (path));
+    }
+}
+
+/**
+ * marz_reader_collect:
+ * @paths: files and directories
+ *
+ * Directories are searched recursively for `.txt` files, in name order.  A
+ * file named explicitly is taken whatever its name; a path that does not
+ * exist is kept so that reading it reports the problem.
+ *
+ * Returns: (transfer full) (element-type utf8): the files to read
+ */
+GPtrArray *
+marz_reader_collect (const char * const *paths)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; paths && paths[i]; i++)
+    {
+      if (g_file_test (paths[i], G_FILE_TEST_IS_DIR))
+        collect_directory (paths[i], out);
+      else
+        g_ptr_array_add (out, g_strdup (paths[i]));
+    }
+  return out;
+}

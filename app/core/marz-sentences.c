@@ -1,0 +1,112 @@
+/* marz-sentences.c
+ *
+ * News text ends sentences with . ! ? ؟ … or a line break.  A closing quote
+ * after the stop belongs to the sentence («… نشان نداده است.»), and a dot
+ * between digits («2.5») ends nothing.  The Arabic semicolon does not end a
+ * sentence: «… در کابل آغاز شد؛ انفجارهایی که …» is one thought.
+ */
+#define G_LOG_DOMAIN "marz-sentences"
+
+#include "marz-sentences.h"
+
+static gboolean
+is_stop (gunichar c)
+{
+  return c == '.' || c == '!' || c == '?' || c == 0x061F || c == 0x2026 || c == 0x06D4;
+}
+
+static gboolean
+is_closer (gunichar c)
+{
+  return c == 0x00BB || c == 0x201D || c == '"' || c == ')' || c == 0x2019 || c == '\'' || c == ']';
+}
+
+typedef struct
+{
+  const char *text;
+  GArray     *spans;
+  gsize       start;       /* byte offset of the pending sentence, or G_MAXSIZE */
+  guint32     char_start;
+} Splitter;
+
+static void
+flush (Splitter *s,
+       gsize     end,
+       guint32   char_end)
+{
+  MarzTextSpan span;
+
+  if (s->start == G_MAXSIZE)
+    return;
+  /* Trim trailing white space. */
+  while (end > s->start && g_ascii_isspace (s->text[end - 1]))
+    {
+      end--;
+      char_end--;
+    }
+  if (end > s->start)
+    {
+      span = (MarzTextSpan) { s->start, end, s->char_start, char_end };
+      g_array_append_val (s->spans, span);
+    }
+  s->start = G_MAXSIZE;
+}
+
+static gboolean
+is_decimal_point (const char *text,
+                  const char *p,
+                  const char *end)
+{
+  return *p == '.' && p > text && g_unichar_isdigit (g_utf8_get_char (g_utf8_prev_char (p)))
+      && p + 1 < end && g_unichar_isdigit (g_utf8_get_char (p + 1));
+}
+
+/**
+ * marz_sentences_split:
+ * @text: the original text of an article
+ * @len: its length in bytes
+ * @from: byte offset where the body starts (after a header line)
+ *
+ * Returns: (transfer full) (element-type MarzTextSpan): the sentences
+ */
+GArray *
+marz_sentences_split (const char *text,
+                      gsize       len,
+                      gsize       from)
+{
+  Splitter s = { text, g_array_new (FALSE, FALSE, sizeof (MarzTextSpan)), G_MAXSIZE, 0 };
+  const char *end = text + len;
+  const char *p = text;
+  guint32 chars = 0;
+
+  for (; p < text + from && p < end; p = g_utf8_next_char (p))
+    chars++;
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (s.start == G_MAXSIZE && !g_unichar_isspace (c))
+        {
+          s.start = p - text;
+          s.char_start = chars;
+        }
+      p = g_utf8_next_char (p);
+      chars++;
+
+      if (c == '\n')
+        flush (&s, p - text, chars);
+      else if (is_stop (c) && !is_decimal_point (text, g_utf8_prev_char (p), end))
+        {
+          while (p < end && (is_closer (g_utf8_get_char (p)) || is_stop (g_utf8_get_char (p))))
+            {
+              p = g_utf8_next_char (p);
+              chars++;
+            }
+          flush (&s, p - text, chars);
+        }
+    }
+  flush (&s, len, chars);
+
+  return s.spans;
+}
