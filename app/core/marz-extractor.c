@@ -1,0 +1,740 @@
+/* marz-extractor.c
+ *
+ * Finds incidents sentence by sentence.  A violent incident needs a kind of
+ * violence, a place that can be put on the map (a city, district, province or
+ * crossing in Afghanistan or Pakistan: not a country, not the Durand Line) and
+ * a date with a known year.  Sentences that give only part of that are
+ * background, not reports: «the crisis began with airstrikes on Kabul» dates
+ * nothing, and a guessed date would put a marker where no one saw one.
+ *
+ * A sentence may take its missing place or date from the next one («clashes
+ * on Friday … civilians near Spin Boldak suffered heavy losses»), unless that
+ * sentence is a complete report of its own.
+ *
+ * Threads: an extractor is immutable once made; analyze() may run in several
+ * threads at once.
+ */
+#define G_LOG_DOMAIN "marz-extractor"
+
+#include "marz-extractor.h"
+#include "marz-extractor-private.h"
+#include "marz-language.h"
+#include "marz-numbers.h"
+
+#include <string.h>
+
+struct _MarzExtractor
+{
+  GObject           parent_instance;
+
+  /* owned */
+  MarzGazetteer    *gazetteer;
+  MarzDateFinder   *dates;
+  MarzNumberFinder *numbers;
+  MarzLexicon      *triggers;       /* → MarzIncidentType + 1 */
+  MarzLexicon      *killed_after;   /* «… کشته», «… جريحاً» → CASUALTY_* */
+  MarzLexicon      *killed_before;  /* «مقتل …», «زخمی شدن …» → CASUALTY_* */
+  MarzLexicon      *province_cues;
+  MarzLexicon      *blame;          /* «اتهمت», «را متهم کرد» → 1 */
+  MarzLexicon      *outlets;
+  GDate            *today;
+};
+
+G_DEFINE_TYPE (MarzExtractor, marz_extractor, G_TYPE_OBJECT)
+
+enum { CASUALTY_KILLED = 1, CASUALTY_INJURED = 2 };
+
+typedef struct { MarzIncidentType type; const char *phrases[40]; } TriggerTable;
+
+static const TriggerTable trigger_table[] = {
+  { MARZ_INCIDENT_AIRSTRIKE, {
+    "غارة جوية", "غارات جوية", "ضربة جوية", "ضربات جوية", "قصف جوي", "هجوم جوي", "هجمات جوية",
+    "غارة", "غارات", "طائرة مسيرة", "طائرات مسيرة", "حمله هوایی", "حملات هوایی", "حملهٔ هوایی",
+    "حمله‌های هوایی", "ضربات هوایی", "بمباران", "بمباران هوایی", "حمله پهپادی", "حملات پهپادی",
+    "airstrike", "airstrikes", "air strike", "air strikes", "drone strike", NULL } },
+  { MARZ_INCIDENT_SHELLING, {
+    "قصف مدفعي", "قصف", "قذائف", "قذيفة", "قذائف هاون", "گلوله باران", "گلوله‌باری", "راکت",
+    "راکتی", "حملات راکتی", "خمپاره", "توپخانه", "shelling", NULL } },
+  { MARZ_INCIDENT_CLASH, {
+    "اشتباك", "اشتباكات", "مواجهات", "مواجهة مسلحة", "معارك", "اقتتال", "تبادل إطلاق النار",
+    "تبادل لإطلاق النار", "درگیری", "درگیری مسلحانه", "درگیری‌های مرزی", "زد و خورد", "تیراندازی",
+    "نبرد", "clash", "clashes", "fighting", NULL } },
+  { MARZ_INCIDENT_ATTACK, {
+    "هجوم", "هجمات", "هجوم انتحاري", "تفجير انتحاري", "كمين", "حمله", "حملات", "حمله انتحاری",
+    "کمین", "attack", "attacks", NULL } },
+  { MARZ_INCIDENT_EXPLOSION, {
+    "انفجار", "انفجارات", "انفجارها", "انفجاری", "انفجار ها", "explosion", "explosions", "blast", NULL } },
+  { MARZ_INCIDENT_CEASEFIRE, {
+    "وقف إطلاق النار", "وقف لإطلاق النار", "وقف النار", "هدنة", "آتش‌بس", "آتش بس",
+    "ceasefire", "truce", NULL } },
+  { MARZ_INCIDENT_TALKS, {
+    "محادثات", "مفاوضات", "مباحثات", "جولة محادثات", "گفت‌وگو", "گفتگو", "گفتوگوها", "گفتگوها",
+    "مذاکره", "مذاکرات", "دیدار", "talks", "negotiations", NULL } },
+  { MARZ_INCIDENT_CLOSURE, {
+    "إغلاق معبر", "إغلاق المعبر", "إغلاق الحدود", "إغلاق المعابر", "بسته شدن", "بسته شد",
+    "مسدود", "border closure", NULL } },
+};
+
+static const char * const killed_after_words[] = {
+  "قتيل", "قتيلا", "قتلى", "قتلوا", "لقوا حتفهم", "شهيد", "شهيدا", "كشته", "کشته", "کشته شدند",
+  "جان باختند", "جان باخت", "جان‌باختگان", "شهید", "هلاک", "killed", "dead", NULL
+};
+static const char * const injured_after_words[] = {
+  "جريح", "جريحا", "جرحى", "مصاب", "مصابا", "مصابين", "أصيبوا", "زخمی", "زخمی شدند",
+  "مجروح", "injured", "wounded", NULL
+};
+static const char * const killed_before_words[] = {
+  "مقتل", "قتل", "مصرع", "استشهاد", "کشته شدن", "جان باختن", "killing", NULL
+};
+static const char * const injured_before_words[] = {
+  "إصابة", "جرح", "زخمی شدن", "مجروح شدن", "wounding", NULL
+};
+static const char * const blame_words[] = {
+  "متهم", "مسئول", "مسوول", "مسول", "مقصر", "اتهام", "اتهمت", "تتهم", "يتهم", "اتهم", "حملت", "تحمل",
+  "يحمل", "accused", "blamed", NULL
+};
+static const char * const province_cue_words[] = {
+  "ولایت", "ولایات", "ولایتهای", "ولایت های", "استان", "استانهای", "ولاية", "ولايات",
+  "محافظة", "محافظات", "province", "provinces", NULL
+};
+
+static void
+add_words (MarzLexicon        *lex,
+           const char * const *words,
+           int                 value)
+{
+  for (guint i = 0; words[i]; i++)
+    marz_lexicon_add (lex, words[i], GINT_TO_POINTER (value));
+}
+
+static void
+build_lexicons (MarzExtractor *self)
+{
+  self->triggers = marz_lexicon_new (MARZ_LEXICON_CLITICS | MARZ_LEXICON_SUFFIXES);
+  for (guint t = 0; t < G_N_ELEMENTS (trigger_table); t++)
+    add_words (self->triggers, trigger_table[t].phrases, trigger_table[t].type + 1);
+
+  self->killed_after = marz_lexicon_new (MARZ_LEXICON_CLITICS);
+  add_words (self->killed_after, killed_after_words, CASUALTY_KILLED);
+  add_words (self->killed_after, injured_after_words, CASUALTY_INJURED);
+  self->killed_before = marz_lexicon_new (MARZ_LEXICON_CLITICS);
+  add_words (self->killed_before, killed_before_words, CASUALTY_KILLED);
+  add_words (self->killed_before, injured_before_words, CASUALTY_INJURED);
+  self->province_cues = marz_lexicon_new (MARZ_LEXICON_CLITICS);
+  add_words (self->province_cues, province_cue_words, 1);
+  self->blame = marz_lexicon_new (MARZ_LEXICON_CLITICS);
+  add_words (self->blame, blame_words, 1);
+  self->outlets = _marz_outlets_new ();
+}
+
+/* ------------------------------------------------------------------------ */
+/* What one sentence says                                                   */
+
+
+static void
+scans_clear (Scans *s)
+{
+  g_clear_pointer (&s->places, g_array_unref);
+  g_clear_pointer (&s->dates, g_array_unref);
+  g_clear_pointer (&s->numbers, g_array_unref);
+  g_clear_pointer (&s->triggers, g_array_unref);
+  g_clear_pointer (&s->after, g_array_unref);
+  g_clear_pointer (&s->before, g_array_unref);
+  g_clear_pointer (&s->cues, g_array_unref);
+  g_clear_pointer (&s->blame, g_array_unref);
+}
+
+
+gboolean
+_marz_is_usable_date (const MarzDateMention *d)
+{
+  return d->year > 0 && (d->precision == MARZ_DATE_PRECISION_DAY
+                         || d->precision == MARZ_DATE_PRECISION_MONTH);
+}
+
+static gboolean
+is_mappable (const MarzPlace *place)
+{
+  return place->kind != MARZ_PLACE_COUNTRY && place->kind != MARZ_PLACE_BORDER
+      && (g_strcmp0 (place->country, "AF") == 0 || g_strcmp0 (place->country, "PK") == 0);
+}
+
+static gboolean
+cue_before (GArray *cues,
+            guint   token)
+{
+  for (guint i = 0; i < cues->len; i++)
+    {
+      MarzLexiconMatch *c = &g_array_index (cues, MarzLexiconMatch, i);
+      guint end = c->token + c->n_tokens;
+      if (end <= token && token - end <= 1)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* «خوست» is a city and a province: the province when a cue says so, for
+ * every name of a list it heads («ولایت های خوست،کنر و پکتیکا»). */
+const MarzPlace *
+_marz_choose_place (const MarzPlaceMention *m,
+              gboolean                province)
+{
+  const MarzPlace *best = g_ptr_array_index (m->places, 0);
+
+  for (guint i = 0; i < m->places->len; i++)
+    {
+      const MarzPlace *p = g_ptr_array_index (m->places, i);
+      gboolean is_province = p->kind == MARZ_PLACE_PROVINCE;
+      if (province ? is_province : (p->kind == MARZ_PLACE_CITY || p->kind == MARZ_PLACE_TOWN))
+        return p;
+    }
+  return best;
+}
+
+static gboolean
+continues_list (MarzAnalysis           *a,
+                const MarzPlaceMention *prev,
+                const MarzPlaceMention *m)
+{
+  guint gap_start = prev->token + prev->n_tokens;
+
+  /* The glued «أفغانستانوباكستان» makes two mentions of one token. */
+  if (m->token < gap_start)
+    return TRUE;
+  for (guint t = gap_start; t < m->token; t++)
+    {
+      MarzToken *tok = &g_array_index (a->tokens, MarzToken, t);
+      if (tok->end - tok->start != strlen ("و") || memcmp (a->norm->text + tok->start, "و", tok->end - tok->start) != 0)
+        return FALSE;
+    }
+  return m->token - gap_start <= 1;
+}
+
+/**
+ * _marz_is_actor:
+ *
+ * Whether a capital stands for its government: «وتتهم إسلام آباد طالبان»,
+ * «اسلام‌آباد را متهم کرد», «اسلام آباد را مسول حملات اخیر … دانسته».  An
+ * accusation or blame word just before the name (Arabic) or just after it
+ * (Persian, after «را») makes the place an actor, not a location.
+ */
+gboolean
+_marz_is_actor (Scans                  *s,
+                const MarzPlaceMention *m)
+{
+  for (guint i = 0; i < s->blame->len; i++)
+    {
+      MarzLexiconMatch *b = &g_array_index (s->blame, MarzLexiconMatch, i);
+      guint end = b->token + b->n_tokens;
+
+      if ((end <= m->token && m->token - end <= 1)
+          || (b->token >= m->token + m->n_tokens && b->token - (m->token + m->n_tokens) <= 2))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* «ولسوالی برمل در ولایت پکتیکا» is one place: Barmal, within Paktika. */
+static void
+drop_enclosing (GPtrArray *places)
+{
+  for (guint i = 0; i < places->len; i++)
+    for (guint j = 0; j < places->len; j++)
+      if (i != j && marz_place_is_within (g_ptr_array_index (places, j), g_ptr_array_index (places, i)))
+        {
+          g_ptr_array_remove_index (places, i--);
+          break;
+        }
+}
+
+static void
+collect_places (MarzAnalysis *a,
+                Scans        *s,
+                guint         sentence,
+                GPtrArray    *out)
+{
+  const MarzPlaceMention *prev = NULL;
+  gboolean province = FALSE;
+
+  for (guint i = 0; i < s->places->len; i++)
+    {
+      const MarzPlaceMention *m = &g_array_index (s->places, MarzPlaceMention, i);
+      const MarzPlace *place;
+
+      if (a->sentence_of[m->token] != sentence || _marz_is_actor (s, m))
+        continue;
+      province = cue_before (s->cues, m->token) || (province && prev && continues_list (a, prev, m));
+      prev = m;
+      place = _marz_choose_place (m, province);
+      if (is_mappable (place) && !g_ptr_array_find (out, place, NULL))
+        g_ptr_array_add (out, (gpointer) place);
+    }
+  drop_enclosing (out);
+}
+
+static const MarzDateMention *
+nearest_date (MarzAnalysis *a,
+              Scans        *s,
+              guint         sentence,
+              guint         token)
+{
+  const MarzDateMention *best = NULL;
+  guint best_distance = G_MAXUINT;
+
+  for (guint i = 0; i < s->dates->len; i++)
+    {
+      const MarzDateMention *d = &g_array_index (s->dates, MarzDateMention, i);
+      guint t = _marz_analysis_token_at (a, d->start);
+      guint distance = t > token ? t - token : token - t;
+
+      if (t >= a->tokens->len || a->sentence_of[t] != sentence || !_marz_is_usable_date (d))
+        continue;
+      if (distance < best_distance)
+        {
+          best = d;
+          best_distance = distance;
+        }
+    }
+  return best;
+}
+
+static void
+facts_for_sentence (MarzAnalysis *a,
+                    Scans        *s,
+                    guint         sentence,
+                    Facts        *f)
+{
+  f->violence = -1;
+  f->places = g_ptr_array_new ();
+  f->date = NULL;
+  f->any_trigger = f->any_date = FALSE;
+
+  for (guint i = 0; i < s->dates->len; i++)
+    {
+      guint t = _marz_analysis_token_at (a, g_array_index (s->dates, MarzDateMention, i).start);
+      f->any_date |= t < a->tokens->len && a->sentence_of[t] == sentence;
+    }
+  for (guint i = 0; i < s->triggers->len; i++)
+    {
+      MarzLexiconMatch *m = &g_array_index (s->triggers, MarzLexiconMatch, i);
+      int type = GPOINTER_TO_INT (g_ptr_array_index (m->values, 0)) - 1;
+
+      if (a->sentence_of[m->token] != sentence)
+        continue;
+      f->any_trigger = TRUE;
+      if (marz_incident_type_get_category (type) != MARZ_CATEGORY_VIOLENCE)
+        continue;
+      if (f->violence < 0 || type < f->violence)
+        {
+          f->violence = type;
+          f->trigger = m->token;
+        }
+    }
+  if (f->violence < 0)
+    return;
+  collect_places (a, s, sentence, f->places);
+  f->date = nearest_date (a, s, sentence, f->trigger);
+}
+
+static gboolean
+facts_complete (const Facts *f)
+{
+  return f->violence >= 0 && f->places->len > 0 && f->date != NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Casualties                                                               */
+
+static int
+casualty_after (MarzAnalysis     *a,
+                Scans            *s,
+                const MarzNumber *n)
+{
+  guint first = n->token + n->n_tokens;
+
+  for (guint i = 0; i < s->after->len; i++)
+    {
+      MarzLexiconMatch *m = &g_array_index (s->after, MarzLexiconMatch, i);
+      if (m->token < first || m->token > first + 3)
+        continue;
+      /* Another figure in between claims the word for itself. */
+      for (guint t = first; t < m->token; t++)
+        if (g_array_index (a->tokens, MarzToken, t).kind == MARZ_TOKEN_NUMBER)
+          return 0;
+      return GPOINTER_TO_INT (g_ptr_array_index (m->values, 0));
+    }
+  return 0;
+}
+
+static int
+casualty_before (Scans            *s,
+                 const MarzNumber *n)
+{
+  for (guint i = 0; i < s->before->len; i++)
+    {
+      MarzLexiconMatch *m = &g_array_index (s->before, MarzLexiconMatch, i);
+      guint end = m->token + m->n_tokens;
+      if (end <= n->token && n->token - end <= 2)
+        return GPOINTER_TO_INT (g_ptr_array_index (m->values, 0));
+    }
+  return 0;
+}
+
+static gboolean
+inside_date (Scans            *s,
+             const MarzNumber *n)
+{
+  for (guint i = 0; i < s->dates->len; i++)
+    {
+      const MarzDateMention *d = &g_array_index (s->dates, MarzDateMention, i);
+      if (n->start >= d->start && n->end <= d->end)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+casualties (MarzAnalysis *a,
+            Scans        *s,
+            guint         first_sentence,
+            guint         last_sentence,
+            gint64       *killed,
+            gint64       *injured)
+{
+  *killed = *injured = -1;
+
+  for (guint i = 0; i < s->numbers->len; i++)
+    {
+      const MarzNumber *n = &g_array_index (s->numbers, MarzNumber, i);
+      guint sentence = a->sentence_of[n->token];
+      int what;
+
+      if (sentence < first_sentence || sentence > last_sentence || sentence == G_MAXUINT
+          || n->qualifier == MARZ_NUMBER_VAGUE || inside_date (s, n))
+        continue;
+      what = casualty_before (s, n);
+      if (what == 0)
+        what = casualty_after (a, s, n);
+      if (what == CASUALTY_KILLED)
+        *killed = MAX (*killed, n->value);
+      else if (what == CASUALTY_INJURED)
+        *injured = MAX (*injured, n->value);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Mentions                                                                 */
+
+static void
+span_of (MarzArticle  *article,
+         guint         first,
+         guint         last,
+         MarzTextSpan *span)
+{
+  MarzTextSpan *a = &g_array_index (article->sentences, MarzTextSpan, first);
+  MarzTextSpan *b = &g_array_index (article->sentences, MarzTextSpan, last);
+
+  *span = (MarzTextSpan) { a->start, b->end, a->char_start, b->char_end };
+}
+
+gboolean
+_marz_date_after (const MarzDateMention *d,
+            const GDate           *reference)
+{
+  g_autoptr(GDate) date = NULL;
+
+  if (reference == NULL)
+    return FALSE;
+  date = g_date_new_dmy (d->precision == MARZ_DATE_PRECISION_DAY ? d->day : 1, d->month, d->year);
+  return g_date_compare (date, reference) > 0;
+}
+
+
+void
+_marz_emit (MarzAnalysis *a,
+      Scans        *s,
+      const Event  *e,
+      guint         group,
+      GPtrArray    *out)
+{
+  gint64 killed, injured;
+
+  casualties (a, s, e->first, e->last, &killed, &injured);
+  for (guint i = 0; i < e->places->len; i++)
+    {
+      MarzMention *m = g_new0 (MarzMention, 1);
+
+      m->type = e->type;
+      m->place = g_ptr_array_index (e->places, i);
+      m->year = e->date->year;
+      m->month = e->date->month;
+      m->day = e->date->precision == MARZ_DATE_PRECISION_DAY ? e->date->day : 0;
+      m->precision = e->date->precision;
+      m->killed = killed;
+      m->injured = injured;
+      m->shared = e->places->len > 1 && (killed >= 0 || injured >= 0);
+      m->group = group;
+      span_of (a->article, e->first, e->last, &m->evidence);
+      g_ptr_array_add (out, m);
+    }
+}
+
+static gboolean
+same_incident (const MarzMention *x,
+               const MarzMention *y)
+{
+  return x->place == y->place && x->precision == y->precision && x->year == y->year
+      && x->month == y->month && x->day == y->day
+      && marz_incident_type_get_category (x->type) == marz_incident_type_get_category (y->type)
+      && (marz_incident_type_get_category (x->type) == MARZ_CATEGORY_VIOLENCE || x->type == y->type);
+}
+
+/* One report per incident and article: the first, with the most specific
+ * type and any figures a later mention adds. */
+static void
+add_unique (GPtrArray   *mentions,
+            MarzMention *m)
+{
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      MarzMention *old = g_ptr_array_index (mentions, i);
+      if (!same_incident (old, m))
+        continue;
+      old->type = MIN (old->type, m->type);
+      if (old->killed < 0 && old->injured < 0 && (m->killed >= 0 || m->injured >= 0))
+        {
+          old->killed = m->killed;
+          old->injured = m->injured;
+          old->shared = m->shared;
+        }
+      g_free (m);
+      return;
+    }
+  g_ptr_array_add (mentions, m);
+}
+
+/**
+ * _marz_may_lend:
+ * @place: whether a place (else a date) would be borrowed
+ *
+ * What the next sentence may lend to an incomplete one.  A place, when the
+ * next sentence has no date of its own and tells of no other kind of event:
+ * it goes on about the same one («… both sides blame each other for the
+ * shooting, civilians near Spin Boldak suffered heavy losses»).  A date, when the
+ * sentence gave none at all (not even «in the summer of 2021») and the next
+ * one reports nothing itself, or the date would be its own.
+ */
+gboolean
+_marz_may_lend (const Facts *own,
+                const Facts *next,
+                gboolean     place)
+{
+  if (place)
+    return !next->any_date && (next->violence < 0 || next->violence == own->violence);
+  return !own->any_date && !next->any_trigger;
+}
+
+/* Returns whether the next sentence completed the event. */
+static gboolean
+borrow_from_next (MarzAnalysis *a,
+                  Scans        *s,
+                  Facts        *facts,
+                  guint         i,
+                  Event        *e,
+                  GPtrArray    *places)
+{
+  Facts *own = &facts[i], *next = &facts[i + 1];
+  gboolean lent = FALSE;
+
+  if (e->places->len == 0 && _marz_may_lend (own, next, TRUE))
+    {
+      collect_places (a, s, i + 1, places);
+      if (places->len > 0)
+        e->places = places, lent = TRUE;
+    }
+  if (e->date == NULL && _marz_may_lend (own, next, FALSE)
+      && (e->date = nearest_date (a, s, i + 1, 0)) != NULL)
+    lent = TRUE;
+  if (lent)
+    e->last = i + 1;
+  return lent;
+}
+
+static void
+find_violence (MarzAnalysis *a,
+               Scans        *s,
+               Facts        *facts,
+               const GDate  *reference,
+               GPtrArray    *out)
+{
+  guint n = a->article->sentences->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      Facts *f = &facts[i];
+      Event e = { f->violence, f->places, f->date, i, i };
+      g_autoptr(GPtrArray) lent_places = g_ptr_array_new ();
+
+      if (f->violence < 0)
+        continue;
+      if (!facts_complete (f) && i + 1 < n && !facts_complete (&facts[i + 1]))
+        borrow_from_next (a, s, facts, i, &e, lent_places);
+      if (e.places->len > 0 && e.date != NULL && !_marz_date_after (e.date, reference))
+        _marz_emit (a, s, &e, i, out);
+      /* A sentence that completed this one is not an event of its own. */
+      i = e.last;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+scan_all (MarzExtractor *self,
+          MarzAnalysis  *a,
+          const GDate   *reference,
+          Scans         *s)
+{
+  const char *text = a->norm->text;
+
+  s->places = marz_gazetteer_scan (self->gazetteer, text, a->tokens);
+  s->dates = marz_date_finder_scan (self->dates, text, a->tokens, reference);
+  s->numbers = marz_number_finder_scan (self->numbers, text, a->tokens);
+  s->triggers = marz_lexicon_scan (self->triggers, text, a->tokens);
+  s->after = marz_lexicon_scan (self->killed_after, text, a->tokens);
+  s->before = marz_lexicon_scan (self->killed_before, text, a->tokens);
+  s->cues = marz_lexicon_scan (self->province_cues, text, a->tokens);
+  s->blame = marz_lexicon_scan (self->blame, text, a->tokens);
+}
+
+static void
+set_language (MarzArticle *article)
+{
+  MarzLanguage lang = marz_language_identify (article->text + article->body_start,
+                                              article->len - article->body_start);
+
+  g_free (article->language);
+  article->language = g_strdup (lang.language);
+  g_free (article->variety);
+  article->variety = g_strdup (lang.variety);
+}
+
+/**
+ * marz_extractor_analyze:
+ * @article: an article as read; its language, title, source, date and
+ *   sentences are filled in
+ *
+ * Returns: (transfer full) (element-type MarzMention): the reports of
+ *   incidents the article gives, one per incident
+ */
+GPtrArray *
+marz_extractor_analyze (MarzExtractor *self,
+                        MarzArticle   *article)
+{
+  MarzAnalysis a = { 0 };
+  Scans s = { 0 };
+  g_autoptr(GDate) reference = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  GPtrArray *mentions = g_ptr_array_new_with_free_func (g_free);
+  Facts *facts;
+  guint n;
+
+  g_return_val_if_fail (MARZ_IS_EXTRACTOR (self), mentions);
+  g_return_val_if_fail (article != NULL, mentions);
+
+  _marz_analysis_init (&a, article);
+  set_language (article);
+  _marz_extract_title (&a);
+  _marz_extract_source (&a, self->outlets);
+  reference = _marz_extract_reference (&a, self->dates, self->today);
+  scan_all (self, &a, reference, &s);
+
+  n = article->sentences->len;
+  facts = g_new0 (Facts, n);
+  for (guint i = 0; i < n; i++)
+    facts_for_sentence (&a, &s, i, &facts[i]);
+  find_violence (&a, &s, facts, reference, found);
+  _marz_find_diplomacy (&a, &s, facts, reference, found);
+  for (guint i = 0; i < found->len; i++)
+    add_unique (mentions, g_ptr_array_index (found, i));
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_unref (facts[i].places);
+  g_free (facts);
+  scans_clear (&s);
+  _marz_analysis_clear (&a);
+  return mentions;
+}
+
+static void
+marz_extractor_finalize (GObject *object)
+{
+  MarzExtractor *self = (MarzExtractor *) object;
+
+  g_clear_object (&self->gazetteer);
+  g_clear_pointer (&self->dates, marz_date_finder_unref);
+  g_clear_pointer (&self->numbers, marz_number_finder_unref);
+  g_clear_pointer (&self->triggers, marz_lexicon_unref);
+  g_clear_pointer (&self->killed_after, marz_lexicon_unref);
+  g_clear_pointer (&self->killed_before, marz_lexicon_unref);
+  g_clear_pointer (&self->province_cues, marz_lexicon_unref);
+  g_clear_pointer (&self->blame, marz_lexicon_unref);
+  g_clear_pointer (&self->outlets, marz_lexicon_unref);
+  g_clear_pointer (&self->today, g_date_free);
+
+  G_OBJECT_CLASS (marz_extractor_parent_class)->finalize (object);
+}
+
+static void
+marz_extractor_class_init (MarzExtractorClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = marz_extractor_finalize;
+}
+
+static void
+marz_extractor_init (MarzExtractor *self)
+{
+  GDateTime *now = g_date_time_new_now_utc ();
+
+  self->dates = marz_date_finder_new ();
+  self->numbers = marz_number_finder_new ();
+  self->today = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                                g_date_time_get_year (now));
+  g_date_time_unref (now);
+  build_lexicons (self);
+}
+
+MarzExtractor *
+marz_extractor_new (MarzGazetteer *gazetteer)
+{
+  MarzExtractor *self;
+
+  g_return_val_if_fail (MARZ_IS_GAZETTEER (gazetteer), NULL);
+
+  self = g_object_new (MARZ_TYPE_EXTRACTOR, NULL);
+  self->gazetteer = g_object_ref (gazetteer);
+  return self;
+}
+
+MarzGazetteer *
+marz_extractor_get_gazetteer (MarzExtractor *self)
+{
+  g_return_val_if_fail (MARZ_IS_EXTRACTOR (self), NULL);
+  return self->gazetteer;
+}
+
+/**
+ * marz_extractor_set_today:
+ *
+ * The latest date an undated article can have.  Tests fix it; the default is
+ * the day the extractor was made.
+ */
+void
+marz_extractor_set_today (MarzExtractor *self,
+                          const GDate   *today)
+{
+  g_return_if_fail (MARZ_IS_EXTRACTOR (self));
+  g_return_if_fail (today != NULL && g_date_valid (today));
+
+  g_date_free (self->today);
+  self->today = g_date_copy (today);
+}
