@@ -1,0 +1,267 @@
+/* marz-store-import.c: writing an article and merging its reports
+ *
+ * Reports of the same event from several articles become one incident: same
+ * place, same date at the same precision, and for violence any violent type
+ * (the most specific wins: «explosions in Kabul» and «airstrikes on Kabul» on
+ * one day are one airstrike); for diplomacy the same type.
+ */
+#define G_LOG_DOMAIN "marz-store"
+
+#include "marz-store-private.h"
+#include "marz-normalize.h"
+
+#include <string.h>
+
+static char *
+days_of (const MarzMention *m,
+         gboolean           last)
+{
+  if (m->precision == MARZ_DATE_PRECISION_DAY)
+    return g_strdup_printf ("%04d-%02d-%02d", m->year, m->month, m->day);
+  return g_strdup_printf ("%04d-%02d-%02d", m->year, m->month,
+                          last ? g_date_get_days_in_month (m->month, m->year) : 1);
+}
+
+static gint64
+insert_article_row (MarzStore    *self,
+                    MarzArticle  *a,
+                    GError      **error)
+{
+  sqlite3_stmt *stmt = _marz_store_cached (self,
+    "INSERT INTO articles (name, path, hash, encoding, language, variety, title, source, date,"
+    " date_precision, date_origin, body_start, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", error);
+  g_autofree char *date = marz_article_format_date (a);
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, a->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, a->path, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, a->hash, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, a->encoding, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, a->language, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, a->variety, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, a->title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, a->source, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, date, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, marz_date_precision_to_string (a->precision), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, marz_date_origin_to_string (a->origin), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 12, g_utf8_pointer_to_offset (a->text, a->text + a->body_start));
+  sqlite3_bind_text (stmt, 13, a->text, a->len, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return _marz_store_fail (self, error), -1;
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+static gboolean
+insert_sentences (MarzStore    *self,
+                  gint64        article_id,
+                  MarzArticle  *a,
+                  GError      **error)
+{
+  for (guint i = 0; a->sentences && i < a->sentences->len; i++)
+    {
+      MarzTextSpan *s = &g_array_index (a->sentences, MarzTextSpan, i);
+      sqlite3_stmt *stmt = _marz_store_cached (self,
+        "INSERT INTO sentences (article_id, idx, start, end) VALUES (?,?,?,?)", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, article_id);
+      sqlite3_bind_int (stmt, 2, i);
+      sqlite3_bind_int (stmt, 3, s->char_start);
+      sqlite3_bind_int (stmt, 4, s->char_end);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return _marz_store_fail (self, error);
+    }
+  return TRUE;
+}
+
+/* The index holds the matching key, so a query in any spelling finds it. */
+static gboolean
+index_article (MarzStore    *self,
+               gint64        article_id,
+               MarzArticle  *a,
+               GError      **error)
+{
+  sqlite3_stmt *stmt = _marz_store_cached (self,
+    "INSERT INTO article_index (rowid, title, body) VALUES (?,?,?)", error);
+  g_autofree char *title = marz_normalize_key (a->title ? a->title : "");
+  g_autoptr(MarzNormalized) body = marz_normalized_new (a->text + a->body_start, a->len - a->body_start);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, body->text, body->len, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return _marz_store_fail (self, error);
+  return TRUE;
+}
+
+static gint64
+find_incident (MarzStore          *self,
+               const MarzMention  *m,
+               const char         *date,
+               int                *rank,
+               GError            **error)
+{
+  MarzIncidentCategory category = marz_incident_type_get_category (m->type);
+  sqlite3_stmt *stmt = _marz_store_cached (self,
+    "SELECT id, rank FROM incidents WHERE place_id = ?1 AND date = ?2 AND date_precision = ?3"
+    " AND category = ?4 AND (?4 = 'violence' OR type = ?5) LIMIT 1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, m->place->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, date, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, marz_date_precision_to_string (m->precision), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, marz_incident_category_to_string (category), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, marz_incident_type_to_string (m->type), -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *rank = sqlite3_column_int (stmt, 1);
+      return sqlite3_column_int64 (stmt, 0);
+    }
+  if (rc != SQLITE_DONE)
+    _marz_store_fail (self, error);
+  return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static gint64
+create_incident (MarzStore          *self,
+                 const MarzMention  *m,
+                 const char         *date,
+                 GError            **error)
+{
+  sqlite3_stmt *stmt = _marz_store_cached (self,
+    "INSERT INTO incidents (type, rank, category, place_id, date, date_precision, date_start, date_end)"
+    " VALUES (?,?,?,?,?,?,?,?)", error);
+  g_autofree char *first = days_of (m, FALSE);
+  g_autofree char *last = days_of (m, TRUE);
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, marz_incident_type_to_string (m->type), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, m->type);
+  sqlite3_bind_text (stmt, 3, marz_incident_category_to_string (marz_incident_type_get_category (m->type)),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, m->place->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, date, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, marz_date_precision_to_string (m->precision), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, first, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, last, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return _marz_store_fail (self, error), -1;
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+static void
+bind_count (sqlite3_stmt *stmt,
+            int           column,
+            gint64        value)
+{
+  if (value >= 0)
+    sqlite3_bind_int64 (stmt, column, value);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+static gboolean
+insert_report (MarzStore          *self,
+               gint64              incident_id,
+               gint64              article_id,
+               const MarzMention  *m,
+               GError            **error)
+{
+  sqlite3_stmt *stmt = _marz_store_cached (self,
+    "INSERT INTO reports (incident_id, article_id, type, start, end, killed, injured, shared, grp)"
+    " VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (incident_id, article_id) DO NOTHING", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, incident_id);
+  sqlite3_bind_int64 (stmt, 2, article_id);
+  sqlite3_bind_text (stmt, 3, marz_incident_type_to_string (m->type), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, m->evidence.char_start);
+  sqlite3_bind_int (stmt, 5, m->evidence.char_end);
+  bind_count (stmt, 6, m->killed);
+  bind_count (stmt, 7, m->injured);
+  sqlite3_bind_int (stmt, 8, m->shared);
+  sqlite3_bind_int (stmt, 9, m->group);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return _marz_store_fail (self, error);
+  return TRUE;
+}
+
+/* The incident's figures are the highest any report gives for that place
+ * alone; figures given for several places together stay on the reports. */
+static gboolean
+update_incident (MarzStore          *self,
+                 gint64              incident_id,
+                 const MarzMention  *m,
+                 int                 rank,
+                 GError            **error)
+{
+  sqlite3_stmt *stmt = _marz_store_cached (self,
+    "UPDATE incidents SET rank = min(rank, ?2), type = CASE WHEN ?2 < rank THEN ?3 ELSE type END,"
+    " killed = (SELECT max(killed) FROM reports WHERE incident_id = ?1 AND shared = 0),"
+    " injured = (SELECT max(injured) FROM reports WHERE incident_id = ?1 AND shared = 0)"
+    " WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, incident_id);
+  sqlite3_bind_int (stmt, 2, m->type);
+  sqlite3_bind_text (stmt, 3, marz_incident_type_to_string (m->type), -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return _marz_store_fail (self, error);
+  return TRUE;
+}
+
+static gboolean
+add_mention (MarzStore          *self,
+             gint64              article_id,
+             const MarzMention  *m,
+             GError            **error)
+{
+  g_autofree char *date = marz_format_date (m->year, m->month, m->day, m->precision);
+  int rank = m->type;
+  gint64 incident_id = find_incident (self, m, date, &rank, error);
+
+  if (incident_id == 0)
+    incident_id = create_incident (self, m, date, error);
+  return incident_id > 0
+      && insert_report (self, incident_id, article_id, m, error)
+      && update_incident (self, incident_id, m, rank, error);
+}
+
+/**
+ * marz_store_add_article:
+ * @article: an analyzed article (see marz_extractor_analyze())
+ * @mentions: (element-type MarzMention): its reports
+ *
+ * Call inside a transaction (marz_store_begin()); the caller checks for
+ * duplicates first with marz_store_has_hash().
+ */
+gboolean
+marz_store_add_article (MarzStore    *self,
+                        MarzArticle  *article,
+                        GPtrArray    *mentions,
+                        GError      **error)
+{
+  gint64 article_id;
+
+  g_return_val_if_fail (MARZ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (article != NULL, FALSE);
+
+  article_id = insert_article_row (self, article, error);
+  if (article_id < 0 || !insert_sentences (self, article_id, article, error)
+      || !index_article (self, article_id, article, error))
+    return FALSE;
+  for (guint i = 0; mentions && i < mentions->len; i++)
+    if (!add_mention (self, article_id, g_ptr_array_index (mentions, i), error))
+      return FALSE;
+  return TRUE;
+}

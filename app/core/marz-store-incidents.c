@@ -1,0 +1,183 @@
+/* marz-store-incidents.c: incidents with their reports */
+#define G_LOG_DOMAIN "marz-store"
+
+#include "marz-store-private.h"
+
+#include <glib/gi18n.h>
+
+/* The place filter takes the place and every place within it, so
+ * `--place kunar` also finds incidents in Asadabad. */
+#define INCIDENT_FILTER \
+  " WHERE (?1 IS NULL OR i.date_end >= ?1) AND (?2 IS NULL OR i.date_start <= ?2)" \
+  " AND (?3 IS NULL OR i.type = ?3)" \
+  " AND (?4 IS NULL OR i.place_id IN (WITH RECURSIVE within (id) AS (SELECT ?4 UNION" \
+  "   SELECT p.id FROM places p JOIN within w ON p.parent = w.id) SELECT id FROM within))"
+
+static void
+bind_filter (sqlite3_stmt             *stmt,
+             const MarzIncidentFilter *filter)
+{
+  if (filter == NULL)
+    return;
+  if (filter->from)
+    sqlite3_bind_text (stmt, 1, filter->from, -1, SQLITE_STATIC);
+  if (filter->to)
+    sqlite3_bind_text (stmt, 2, filter->to, -1, SQLITE_STATIC);
+  if (filter->type >= 0)
+    sqlite3_bind_text (stmt, 3, marz_incident_type_to_string (filter->type), -1, SQLITE_STATIC);
+  if (filter->place_id)
+    sqlite3_bind_text (stmt, 4, filter->place_id, -1, SQLITE_STATIC);
+}
+
+static MarzIncident *
+incident_from_row (sqlite3_stmt *stmt)
+{
+  MarzIncident *incident = g_new0 (MarzIncident, 1);
+  const char *precision = (const char *) sqlite3_column_text (stmt, 3);
+
+  incident->id = sqlite3_column_int64 (stmt, 0);
+  marz_incident_type_from_string ((const char *) sqlite3_column_text (stmt, 1), &incident->type);
+  incident->date = _marz_store_dup_text (stmt, 2);
+  incident->precision = g_strcmp0 (precision, "day") == 0 ? MARZ_DATE_PRECISION_DAY
+                      : g_strcmp0 (precision, "month") == 0 ? MARZ_DATE_PRECISION_MONTH
+                      : MARZ_DATE_PRECISION_UNKNOWN;
+  incident->place_id = _marz_store_dup_text (stmt, 4);
+  incident->place_name = _marz_store_dup_text (stmt, 5);
+  incident->lat = sqlite3_column_double (stmt, 6);
+  incident->lon = sqlite3_column_double (stmt, 7);
+  incident->killed = _marz_store_get_count (stmt, 8);
+  incident->injured = _marz_store_get_count (stmt, 9);
+  incident->shared_killed = incident->shared_injured = -1;
+  incident->reports = g_ptr_array_new_with_free_func ((GDestroyNotify) marz_report_free);
+  return incident;
+}
+
+static gboolean
+load_incidents (MarzStore                *self,
+                const MarzIncidentFilter *filter,
+                GPtrArray                *out,
+                GHashTable               *by_id,
+                GError                  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _marz_store_prepare (self,
+    "SELECT i.id, i.type, i.date, i.date_precision, i.place_id, p.name_en, p.lat, p.lon,"
+    " i.killed, i.injured FROM incidents i JOIN places p ON p.id = i.place_id"
+    INCIDENT_FILTER " ORDER BY i.date_start, i.rank, p.name_en, i.id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_filter (stmt, filter);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      MarzIncident *incident = incident_from_row (stmt);
+      g_ptr_array_add (out, incident);
+      g_hash_table_insert (by_id, &incident->id, incident);
+    }
+  return rc == SQLITE_DONE || _marz_store_fail (self, error);
+}
+
+/* Figures a report gives for several places together, and which places. */
+static gboolean
+load_shared (MarzStore    *self,
+             MarzIncident *incident,
+             MarzReport   *report,
+             gint64        article_id,
+             int           group,
+             GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _marz_store_prepare (self,
+    "SELECT i.place_id FROM reports r JOIN incidents i ON i.id = r.incident_id"
+    " WHERE r.article_id = ? AND r.grp = ? AND r.shared = 1 ORDER BY r.id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  incident->shared_killed = report->killed;
+  incident->shared_injured = report->injured;
+  g_clear_pointer (&incident->shared_places, g_ptr_array_unref);
+  incident->shared_places = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  sqlite3_bind_int (stmt, 2, group);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (incident->shared_places, _marz_store_dup_text (stmt, 0));
+  return rc == SQLITE_DONE || _marz_store_fail (self, error);
+}
+
+static gboolean
+load_reports (MarzStore                *self,
+              const MarzIncidentFilter *filter,
+              GHashTable               *by_id,
+              GError                  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _marz_store_prepare (self,
+    "SELECT r.incident_id, a.name, a.language, substr (a.text, r.start + 1, r.end - r.start),"
+    " r.start, r.end, r.killed, r.injured, r.shared, r.article_id, r.grp"
+    " FROM reports r JOIN articles a ON a.id = r.article_id"
+    " WHERE r.incident_id IN (SELECT i.id FROM incidents i" INCIDENT_FILTER ")"
+    " ORDER BY r.incident_id, a.name, r.id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_filter (stmt, filter);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      MarzIncident *incident = g_hash_table_lookup (by_id, &id);
+      MarzReport *report = g_new0 (MarzReport, 1);
+
+      report->article = _marz_store_dup_text (stmt, 1);
+      report->language = _marz_store_dup_text (stmt, 2);
+      report->evidence = _marz_store_dup_text (stmt, 3);
+      report->start = sqlite3_column_int (stmt, 4);
+      report->end = sqlite3_column_int (stmt, 5);
+      report->killed = _marz_store_get_count (stmt, 6);
+      report->injured = _marz_store_get_count (stmt, 7);
+      report->shared = sqlite3_column_int (stmt, 8);
+      g_ptr_array_add (incident->reports, report);
+      if (report->shared && incident->shared_places == NULL
+          && !load_shared (self, incident, report, sqlite3_column_int64 (stmt, 9),
+                           sqlite3_column_int (stmt, 10), error))
+        return FALSE;
+    }
+  return rc == SQLITE_DONE || _marz_store_fail (self, error);
+}
+
+/**
+ * marz_store_query_incidents:
+ * @filter: (nullable): which incidents
+ *
+ * Returns: (transfer full) (element-type MarzIncident): the incidents in
+ *   date order, each with its reports
+ */
+GPtrArray *
+marz_store_query_incidents (MarzStore                *self,
+                            const MarzIncidentFilter *filter,
+                            GError                  **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) marz_incident_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  g_return_val_if_fail (MARZ_IS_STORE (self), NULL);
+
+  if (!load_incidents (self, filter, out, by_id, error)
+      || !load_reports (self, filter, by_id, error))
+    return NULL;
+  return g_steal_pointer (&out);
+}
+
+gboolean
+marz_store_has_place (MarzStore  *self,
+                      const char *id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (MARZ_IS_STORE (self), FALSE);
+
+  stmt = _marz_store_prepare (self, "SELECT 1 FROM places WHERE id = ?", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}

@@ -1,0 +1,44 @@
+/* marz-store-private.h: what the store's files share */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "marz-store.h"
+
+G_BEGIN_DECLS
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+typedef char MarzSqlString;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MarzSqlString, sqlite3_free)
+
+/* The connection belongs to whichever thread uses the store; a store must
+ * not be used from two threads at once.  Open one store per thread (WAL lets
+ * readers and one writer work side by side). */
+struct _MarzStore
+{
+  GObject  parent_instance;
+
+  /* owned */
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;  /* static SQL text → sqlite3_stmt, reused */
+  MarzGazetteer *gazetteer; /* spellings of places for search, or NULL */
+};
+
+gboolean      _marz_store_fail      (MarzStore   *self,
+                                     GError     **error);
+sqlite3_stmt *_marz_store_prepare   (MarzStore   *self,
+                                     const char  *sql,
+                                     GError     **error);
+sqlite3_stmt *_marz_store_cached    (MarzStore   *self,
+                                     const char  *sql,
+                                     GError     **error);
+gboolean      _marz_store_exec      (MarzStore   *self,
+                                     const char  *sql,
+                                     GError     **error);
+char         *_marz_store_dup_text  (sqlite3_stmt *stmt,
+                                     int           column);
+gint64        _marz_store_get_count (sqlite3_stmt *stmt,
+                                     int           column);
+
+G_END_DECLS
