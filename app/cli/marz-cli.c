@@ -1,0 +1,435 @@
+/* marz-cli.c: the headless Marz, for scripts, reports and machines without a display
+ *
+ * Links only libmarz-core.  Results go to stdout, problems to stderr, and the
+ * exit status says whether the command did everything it was asked.
+ */
+#define G_LOG_DOMAIN "marz-cli"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "marz-import.h"
+#include "marz-json.h"
+#include "marz-language.h"
+
+typedef struct
+{
+  char *db_path;
+} Cli;
+
+typedef struct
+{
+  const char *name;
+  const char *args;
+  const char *summary;
+  int (*run) (Cli *cli, int argc, char **argv);
+} Command;
+
+static int
+fail (GError *error)
+{
+  g_printerr ("marz-cli: %s\n", error->message);
+  g_error_free (error);
+  return EXIT_FAILURE;
+}
+
+static int
+usage_error (const char *command,
+             const char *message)
+{
+  g_printerr ("marz-cli %s: %s\n", command, message);
+  g_printerr (_("Try “marz-cli %s --help”.\n"), command);
+  return 2;
+}
+
+static gboolean
+parse_options (const char    *command,
+               const char    *args,
+               const char    *summary,
+               GOptionEntry  *entries,
+               int           *argc,
+               char        ***argv,
+               GError       **error)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (args);
+  g_autofree char *prgname = g_strdup_printf ("marz-cli %s", command);
+
+  g_set_prgname (prgname);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return g_option_context_parse (context, argc, argv, error);
+}
+
+static MarzStore *
+open_store (Cli     *cli,
+            GError **error)
+{
+  g_autofree char *path = cli->db_path ? g_strdup (cli->db_path) : marz_store_get_default_path ();
+  return marz_store_open (path, error);
+}
+
+static gboolean
+check_format (const char *format)
+{
+  return format == NULL || g_str_equal (format, "text") || g_str_equal (format, "json");
+}
+
+static void
+print_json (JsonNode *node)
+{
+  g_autofree char *text = marz_json_to_string (node, TRUE);
+  g_print ("%s\n", text);
+  json_node_unref (node);
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+on_import_progress_cb (const MarzImportItem *item,
+                       guint                 done,
+                       guint                 total,
+                       gpointer              user_data)
+{
+  g_autofree char *name = g_path_get_basename (item->path);
+
+  switch (item->outcome)
+    {
+    case MARZ_IMPORT_ADDED:
+      g_print (_("imported   %s (%s, %u incident reports)\n"), name,
+               marz_language_get_name (item->language, NULL), item->n_reports);
+      break;
+    case MARZ_IMPORT_DUPLICATE:
+      g_print (_("duplicate  %s (same text as %s, skipped)\n"), name, item->detail);
+      break;
+    case MARZ_IMPORT_FAILED:
+    default:
+      g_printerr (_("failed     %s\n"), item->detail);
+      break;
+    }
+}
+
+static int
+cmd_import (Cli *cli, int argc, char **argv)
+{
+  GOptionEntry entries[] = { G_OPTION_ENTRY_NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MarzStore) store = NULL;
+  g_autoptr(MarzGazetteer) gazetteer = NULL;
+  g_autoptr(MarzExtractor) extractor = NULL;
+  MarzImportSummary summary;
+
+  if (!parse_options ("import", _("PATH…"),
+                      _("Import news articles (.txt files, or folders searched recursively)."),
+                      entries, &argc, &argv, &error))
+    return usage_error ("import", error->message);
+  if (argc < 2)
+    return usage_error ("import", _("no files or folders given"));
+
+  if (!(store = open_store (cli, &error)) || !(gazetteer = marz_gazetteer_new_default (&error)))
+    return fail (g_steal_pointer (&error));
+  extractor = marz_extractor_new (gazetteer);
+  if (!marz_import_paths (store, extractor, (const char * const *) argv + 1, NULL,
+                          on_import_progress_cb, NULL, &summary, &error))
+    {
+      g_printerr (_("marz-cli: the import was rolled back; the database is unchanged\n"));
+      return fail (g_steal_pointer (&error));
+    }
+  g_print (_("%u imported, %u duplicates, %u failed\n"), summary.added, summary.duplicates, summary.failed);
+  return summary.failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+print_article_line (const MarzArticleInfo *a)
+{
+  g_autofree char *date = a->date ? g_strdup_printf ("%s (%s, %s)", a->date,
+                                                     marz_date_precision_to_string (a->precision),
+                                                     marz_date_origin_to_string (a->origin))
+                                  : g_strdup (_("date unknown"));
+
+  g_print ("%s\t%s\t%s\t%s\t%s\n", a->name, a->variety ? a->variety : a->language, date,
+           a->source ? a->source : "–", a->title ? a->title : "");
+}
+
+static int
+cmd_articles (Cli *cli, int argc, char **argv)
+{
+  g_autofree char *format = NULL;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: text or json"), "FORMAT" },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MarzStore) store = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+
+  if (!parse_options ("articles", "", _("List the imported articles: file, language, date, source, title."),
+                      entries, &argc, &argv, &error))
+    return usage_error ("articles", error->message);
+  if (!check_format (format) || argc > 1)
+    return usage_error ("articles", _("unexpected arguments or unknown format"));
+  if (!(store = open_store (cli, &error)) || !(articles = marz_store_list_articles (store, &error)))
+    return fail (g_steal_pointer (&error));
+
+  if (g_strcmp0 (format, "json") == 0)
+    print_json (marz_json_articles (articles));
+  else
+    for (guint i = 0; i < articles->len; i++)
+      print_article_line (g_ptr_array_index (articles, i));
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_show (Cli *cli, int argc, char **argv)
+{
+  g_autofree char *format = NULL;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: text or json"), "FORMAT" },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MarzStore) store = NULL;
+  g_autoptr(MarzArticleInfo) article = NULL;
+
+  if (!parse_options ("show", _("ARTICLE"), _("Show an article (by file name) with its text."),
+                      entries, &argc, &argv, &error))
+    return usage_error ("show", error->message);
+  if (!check_format (format) || argc != 2)
+    return usage_error ("show", _("give exactly one article"));
+  if (!(store = open_store (cli, &error)) || !(article = marz_store_get_article (store, argv[1], &error)))
+    return fail (g_steal_pointer (&error));
+
+  if (g_strcmp0 (format, "json") == 0)
+    {
+      print_json (marz_json_article (article));
+      return EXIT_SUCCESS;
+    }
+  g_print (_("File:      %s\nLanguage:  %s\nDate:      %s (%s, from %s)\nSource:    %s\n"
+             "Title:     %s\nEncoding:  %s\nIncidents: %u\n\n"),
+           article->path, marz_language_get_name (article->language, article->variety),
+           article->date ? article->date : _("unknown"), marz_date_precision_to_string (article->precision),
+           marz_date_origin_to_string (article->origin), article->source ? article->source : "–",
+           article->title ? article->title : "", article->encoding, article->n_incidents);
+  g_print ("%s\n", g_utf8_offset_to_pointer (article->text, article->body_start));
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_search (Cli *cli, int argc, char **argv)
+{
+  g_autofree char *format = NULL;
+  int limit = 50;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: text or json"), "FORMAT" },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("Show at most N articles (default 50)"), "N" },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MarzStore) store = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(MarzGazetteer) gazetteer = NULL;
+  g_autofree char *query = NULL;
+
+  if (!parse_options ("search", _("QUERY…"),
+                      _("Find articles containing all the words, in any spelling (Arabic or Persian letters, "
+                        "with or without diacritics, tatweel, ZWNJ, any digits)."),
+                      entries, &argc, &argv, &error))
+    return usage_error ("search", error->message);
+  if (!check_format (format) || argc < 2 || limit <= 0)
+    return usage_error ("search", _("give a query (and a positive --limit)"));
+  query = g_strjoinv (" ", argv + 1);
+  if (!(store = open_store (cli, &error)) || !(gazetteer = marz_gazetteer_new_default (&error)))
+    return fail (g_steal_pointer (&error));
+  marz_store_set_gazetteer (store, gazetteer);
+  if (!(hits = marz_store_search (store, query, limit, &error)))
+    return fail (g_steal_pointer (&error));
+
+  if (g_strcmp0 (format, "json") == 0)
+    print_json (marz_json_search (hits));
+  else
+    for (guint i = 0; i < hits->len; i++)
+      {
+        MarzSearchHit *hit = g_ptr_array_index (hits, i);
+        const char *s = hit->snippet;
+        const char *a = g_utf8_offset_to_pointer (s, hit->match_start);
+        const char *b = g_utf8_offset_to_pointer (s, hit->match_end);
+        g_autofree char *flat = g_strdelimit (g_strdup_printf ("%.*s[%.*s]%s", (int) (a - s), s,
+                                                               (int) (b - a), a, b), "\n", ' ');
+        g_print ("%s\t%s\t…%s…\n", hit->article->name, hit->article->language, flat);
+      }
+  return EXIT_SUCCESS;
+}
+
+/* ------------------------------------------------------------------------ */
+
+/* «2025-10-09», or «2025-10» meaning the whole month. */
+static char *
+parse_date_bound (const char *text,
+                  gboolean    upper)
+{
+  int y, m, d, n = 0;
+
+  if (text == NULL)
+    return NULL;
+  if (sscanf (text, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == (int) strlen (text) && g_date_valid_dmy (d, m, y))
+    return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+  if (sscanf (text, "%4d-%2d%n", &y, &m, &n) == 2 && n == (int) strlen (text) && m >= 1 && m <= 12)
+    return g_strdup_printf ("%04d-%02d-%02d", y, m, upper ? g_date_get_days_in_month (m, y) : 1);
+  return NULL;
+}
+
+static char *
+format_count (gint64 n)
+{
+  return n >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, n) : g_strdup ("?");
+}
+
+static void
+print_incident (const MarzIncident *i)
+{
+  g_autofree char *killed = format_count (i->killed);
+  g_autofree char *injured = format_count (i->injured);
+
+  g_print ("#%" G_GINT64_FORMAT "  %s  %-9s  %s (%s; %.3f, %.3f)  %s %s, %s %s\n", i->id,
+           i->date ? i->date : _("date unknown"), marz_incident_type_to_string (i->type), i->place_name,
+           i->place_id, i->lat, i->lon, _("killed"), killed, _("injured"), injured);
+  if (i->shared_places != NULL)
+    {
+      g_autoptr(GString) places = g_string_new (NULL);
+      g_autofree char *sk = format_count (i->shared_killed);
+      g_autofree char *si = format_count (i->shared_injured);
+      for (guint k = 0; k < i->shared_places->len; k++)
+        g_string_append_printf (places, "%s%s", k ? ", " : "", (char *) g_ptr_array_index (i->shared_places, k));
+      g_print (_("    figures for %s together: %s killed, %s injured\n"), places->str, sk, si);
+    }
+  for (guint k = 0; k < i->reports->len; k++)
+    {
+      MarzReport *r = g_ptr_array_index (i->reports, k);
+      g_autofree char *flat = g_strdelimit (g_strdup (r->evidence), "\n", ' ');
+      g_print ("    %s [%s] %u–%u: %s\n", r->article, r->language, r->start, r->end, flat);
+    }
+}
+
+static int
+cmd_incidents (Cli *cli, int argc, char **argv)
+{
+  g_autofree char *format = NULL, *from = NULL, *to = NULL, *type = NULL, *place = NULL;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: text or json"), "FORMAT" },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("Only incidents on or after DATE (YYYY-MM-DD or YYYY-MM)"), "DATE" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Only incidents on or before DATE (YYYY-MM-DD or YYYY-MM)"), "DATE" },
+    { "type", 0, 0, G_OPTION_ARG_STRING, &type,
+      N_("Only this type: airstrike, shelling, clash, attack, explosion, ceasefire, talks, closure, statement"), "TYPE" },
+    { "place", 0, 0, G_OPTION_ARG_STRING, &place, N_("Only at this place or within it (a gazetteer id, e.g. kunar)"), "ID" },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MarzStore) store = NULL;
+  g_autoptr(GPtrArray) incidents = NULL;
+  MarzIncidentFilter filter = { NULL, NULL, -1, NULL };
+  MarzIncidentType t;
+
+  if (!parse_options ("incidents", "", _("List the incidents found, with the reports of each."),
+                      entries, &argc, &argv, &error))
+    return usage_error ("incidents", error->message);
+  if (!check_format (format) || argc > 1)
+    return usage_error ("incidents", _("unexpected arguments or unknown format"));
+  if ((from && !(filter.from = parse_date_bound (from, FALSE))) || (to && !(filter.to = parse_date_bound (to, TRUE))))
+    return usage_error ("incidents", _("dates are written YYYY-MM-DD or YYYY-MM"));
+  if (type && !marz_incident_type_from_string (type, &t))
+    return usage_error ("incidents", _("unknown incident type"));
+  filter.type = type ? (int) t : -1;
+  filter.place_id = g_strdup (place);
+
+  if (!(store = open_store (cli, &error)))
+    return fail (g_steal_pointer (&error));
+  if (place && !marz_store_has_place (store, place))
+    {
+      marz_incident_filter_clear (&filter);
+      return usage_error ("incidents", _("no such place in the gazetteer"));
+    }
+  incidents = marz_store_query_incidents (store, &filter, &error);
+  marz_incident_filter_clear (&filter);
+  if (incidents == NULL)
+    return fail (g_steal_pointer (&error));
+
+  if (g_strcmp0 (format, "json") == 0)
+    print_json (marz_json_incidents (incidents));
+  else
+    {
+      for (guint i = 0; i < incidents->len; i++)
+        print_incident (g_ptr_array_index (incidents, i));
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%u incident\n", "%u incidents\n", incidents->len), incidents->len);
+    }
+  return EXIT_SUCCESS;
+}
+
+/* ------------------------------------------------------------------------ */
+
+static const Command commands[] = {
+  { "import",    N_("PATH…"),  N_("Import articles from files or folders"), cmd_import },
+  { "articles",  "",           N_("List the imported articles"), cmd_articles },
+  { "show",      N_("ARTICLE"), N_("Show one article"), cmd_show },
+  { "search",    N_("QUERY"),  N_("Search the articles' text in any spelling"), cmd_search },
+  { "incidents", "",           N_("List incidents, with filters"), cmd_incidents },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s", _("Usage: marz-cli [--db PATH] COMMAND [OPTION…]\n\n"
+                        "Marz maps incidents from Arabic and Persian news. Commands:\n"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-10s %-8s %s\n", commands[i].name, _(commands[i].args), _(commands[i].summary));
+  fprintf (out, "%s", _("\nOptions:\n"
+                        "  --db PATH   the database (default: $MARZ_DB, else $XDG_DATA_HOME/marz/marz.db)\n"
+                        "  --version   print the version\n"
+                        "  --help      this help; “marz-cli COMMAND --help” for a command's options\n"));
+}
+
+int
+main (int argc, char *argv[])
+{
+  Cli cli = { NULL };
+  int i = 1, status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  for (; i < argc && argv[i][0] == '-'; i++)
+    {
+      if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+        return print_usage (stdout), EXIT_SUCCESS;
+      else if (g_str_equal (argv[i], "--version"))
+        return g_print ("marz-cli %s\n", MARZ_VERSION), EXIT_SUCCESS;
+      else if (g_str_equal (argv[i], "--db") && i + 1 < argc)
+        cli.db_path = g_strdup (argv[++i]);
+      else if (g_str_has_prefix (argv[i], "--db="))
+        cli.db_path = g_strdup (argv[i] + strlen ("--db="));
+      else
+        {
+          g_printerr (_("marz-cli: unknown option “%s”\n"), argv[i]);
+          return print_usage (stderr), 2;
+        }
+    }
+  if (i >= argc)
+    return print_usage (stderr), 2;
+
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    if (g_str_equal (argv[i], commands[c].name))
+      {
+        status = commands[c].run (&cli, argc - i, argv + i);
+        g_free (cli.db_path);
+        return status;
+      }
+  g_printerr (_("marz-cli: unknown command “%s”\n"), argv[i]);
+  print_usage (stderr);
+  g_free (cli.db_path);
+  return 2;
+}
