@@ -7,6 +7,7 @@
 #define G_LOG_DOMAIN "marz-gazetteer"
 
 #include "marz-gazetteer.h"
+#include "marz-normalize.h"
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -124,7 +125,10 @@ add_names (MarzGazetteer *self,
       if (name == NULL || *name == '\0')
         continue;
       g_ptr_array_add (place->spellings, g_strdup (name));
-      marz_lexicon_add (g_hash_table_contains (weak, name) ? self->weak_names : self->names,
+      g_autofree char *key = marz_normalize_key (name);
+
+      /* Weak by its key: «نيمروز» is as weak as «نیمروز». */
+      marz_lexicon_add (g_hash_table_contains (weak, key) ? self->weak_names : self->names,
                         name, place);
     }
 }
@@ -132,7 +136,7 @@ add_names (MarzGazetteer *self,
 static GHashTable *
 weak_set (JsonObject *obj)
 {
-  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   JsonArray *array = json_object_has_member (obj, "weak_names")
                    ? json_object_get_array_member (obj, "weak_names") : NULL;
 
@@ -140,7 +144,7 @@ weak_set (JsonObject *obj)
     {
       const char *s = json_array_get_string_element (array, i);
       if (s != NULL)
-        g_hash_table_add (set, (gpointer) s);
+        g_hash_table_add (set, marz_normalize_key (s));
     }
   return set;
 }

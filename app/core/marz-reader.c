@@ -11,6 +11,7 @@
 #include "marz-reader.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 G_DEFINE_QUARK (marz-reader-error-quark, marz_reader_error)
@@ -299,14 +300,30 @@ compare_paths (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* A symbolic link may lead back up the tree: each folder is read once. */
+static gboolean
+first_visit (const char *dir,
+             GHashTable *visited)
+{
+  GStatBuf st;
+
+  if (g_stat (dir, &st) != 0)
+    return TRUE;
+  return g_hash_table_add (visited, g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT,
+                                                     (guint64) st.st_dev, (guint64) st.st_ino));
+}
+
 static void
 collect_directory (const char *dir,
+                   GHashTable *visited,
                    GPtrArray  *out)
 {
   g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
   const char *name;
 
+  if (d != NULL && !first_visit (dir, visited))
+    return;
   if (d == NULL)
     {
       /* Let reading report why. */
@@ -324,7 +341,7 @@ collect_directory (const char *dir,
       g_autofree char *lower = g_ascii_strdown (path, -1);
 
       if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        collect_directory (path, out);
+        collect_directory (path, visited, out);
       else if (g_str_has_suffix (lower, ".txt"))
         g_ptr_array_add (out, g_strdup (path));
     }
@@ -344,11 +361,12 @@ GPtrArray *
 marz_reader_collect (const char * const *paths)
 {
   GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; paths && paths[i]; i++)
     {
       if (g_file_test (paths[i], G_FILE_TEST_IS_DIR))
-        collect_directory (paths[i], out);
+        collect_directory (paths[i], visited, out);
       else
         g_ptr_array_add (out, g_strdup (paths[i]));
     }

@@ -237,12 +237,49 @@ migrate (MarzStore  *self,
 }
 
 static gboolean
+open_connection (MarzStore  *self,
+                 int         flags,
+                 GError    **error)
+{
+  int rc = sqlite3_open_v2 (self->path, &self->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, MARZ_STORE_ERROR, MARZ_STORE_ERROR_OPEN, _("%s: cannot open the database: %s"),
+                   self->path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      g_clear_pointer (&self->db, sqlite3_close_v2);
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+  return TRUE;
+}
+
+/* Looks at an existing file through a read-only connection first: a
+ * read-write one would checkpoint another program's WAL into its file when
+ * it closes, and we must not change a file that is not ours. */
+static gboolean
+probe_existing (MarzStore  *self,
+                gint64     *version,
+                GError    **error)
+{
+  gboolean ok;
+
+  if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  if (!open_connection (self, SQLITE_OPEN_READONLY, error))
+    return FALSE;
+  ok = check_identity (self, version, error);
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  return ok;
+}
+
+static gboolean
 open_db (MarzStore  *self,
          GError    **error)
 {
   g_autofree char *dir = g_path_get_dirname (self->path);
   gint64 version = 0;
-  int rc;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -251,18 +288,9 @@ open_db (MarzStore  *self,
                    _("%s: cannot create the folder: %s"), dir, g_strerror (saved));
       return FALSE;
     }
-  rc = sqlite3_open_v2 (self->path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, MARZ_STORE_ERROR, MARZ_STORE_ERROR_OPEN, _("%s: cannot open the database: %s"),
-                   self->path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
-      return FALSE;
-    }
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
-
-  return check_identity (self, &version, error)
+  return probe_existing (self, &version, error)
+      && open_connection (self, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error)
+      && check_identity (self, &version, error)
       && _marz_store_exec (self, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"
                                  "PRAGMA synchronous = NORMAL", error)
       && migrate (self, version, error);
