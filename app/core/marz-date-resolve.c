@@ -1,7 +1,8 @@
 /* marz-date-resolve.c: from a date as written to a Gregorian date
  *
- * Dates without a year, weekdays and relative words are resolved against the
- * article's publication date (the reference).
+ * Which written dates exist at all, and what they stand for: dates without a
+ * year, weekdays and relative words are resolved against the article's
+ * publication date (the reference).
  */
 #define G_LOG_DOMAIN "marz-dates"
 
@@ -14,6 +15,45 @@
  * month ahead: a date without a year is the latest one no later than this
  * many days after publication. */
 #define DAYS_AHEAD 30
+
+/* The years a date may be written with: a wider range finds more counts
+ * than years. */
+gboolean
+_marz_date_year_fits (DateCalendar calendar,
+                      int          year)
+{
+  if (calendar == DATE_CALENDAR_JALALI)
+    return year >= 1300 && year <= 1499;
+  return year >= 1900 && year <= 2100;
+}
+
+/* An era marker after a year must agree with its calendar. */
+gboolean
+_marz_date_era_fits (DateCalendar calendar,
+                     DateEra      era)
+{
+  if (era == DATE_ERA_ANY)
+    return TRUE;
+  if (calendar == DATE_CALENDAR_JALALI)
+    return era == DATE_ERA_SOLAR;
+  return era == DATE_ERA_GREGORIAN;
+}
+
+/* Only the largest month length is known without a year. */
+gboolean
+_marz_date_exists (const DateExpr *e)
+{
+  static const int longest[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+  if (e->day == 0)
+    return TRUE;
+  if (e->calendar == DATE_CALENDAR_JALALI)
+    return e->year != 0 ? marz_jalali_is_valid (e->year, e->month, e->day)
+                        : e->day <= (e->month <= 6 ? 31 : 30);
+  if (e->year != 0)
+    return g_date_valid_dmy (e->day, e->month, e->year);
+  return e->day <= longest[e->month - 1];
+}
 
 /**
  * _marz_date_reference_init:
@@ -123,16 +163,29 @@ latest_jalali_year (const DateReference *ref,
   return 0;
 }
 
-/* «أكتوبر»: the latest October begun by then; «أكتوبر الماضي»: the latest
- * before the reference's month. */
+/* «أكتوبر الماضي»: the latest October before the reference's month;
+ * «أكتوبر المقبل»: the first after it. */
+static int
+year_by_direction (int year,
+                   int month,
+                   int named_month,
+                   int direction)
+{
+  if (direction < 0)
+    return named_month < month ? year : year - 1;
+  return named_month > month ? year : year + 1;
+}
+
+/* «أكتوبر»: the latest October begun by the reference (or soon after). */
 static int
 latest_gregorian_month_year (const DateReference *ref,
                              int                  month,
-                             gboolean             past)
+                             int                  direction)
 {
+  if (direction != 0)
+    return year_by_direction (ref->year, ref->month, month, direction);
   for (int y = ref->year + 1; y >= ref->year - 1; y--)
-    if (past ? y * 12 + month < ref->year * 12 + ref->month
-             : not_too_late (ref, julian_of (y, month, 1)))
+    if (not_too_late (ref, julian_of (y, month, 1)))
       return y;
   return 0;
 }
@@ -140,14 +193,17 @@ latest_gregorian_month_year (const DateReference *ref,
 static int
 latest_jalali_month_year (const DateReference *ref,
                           int                  jm,
-                          gboolean             past)
+                          int                  direction)
 {
   int gy, gm, gd;
 
-  for (int jy = ref->jy + 1; ref->jy != 0 && jy >= ref->jy - 1; jy--)
-    if (past ? jy * 12 + jm < ref->jy * 12 + ref->jm
-             : (marz_jalali_to_gregorian (jy, jm, 1, &gy, &gm, &gd)
-                && not_too_late (ref, julian_of (gy, gm, gd))))
+  if (ref->jy == 0)
+    return 0;
+  if (direction != 0)
+    return year_by_direction (ref->jy, ref->jm, jm, direction);
+  for (int jy = ref->jy + 1; jy >= ref->jy - 1; jy--)
+    if (marz_jalali_to_gregorian (jy, jm, 1, &gy, &gm, &gd)
+        && not_too_late (ref, julian_of (gy, gm, gd)))
       return jy;
   return 0;
 }
@@ -181,7 +237,7 @@ resolve_gregorian (const DateExpr      *e,
   out->written_day = e->day;
   if (year == 0 && ref != NULL)
     year = e->day != 0 ? latest_gregorian_year (ref, e->month, e->day)
-                       : latest_gregorian_month_year (ref, e->month, e->past);
+                       : latest_gregorian_month_year (ref, e->month, e->direction);
   if (year == 0)
     return;
   if (e->day != 0)
@@ -222,7 +278,7 @@ resolve_jalali (const DateExpr      *e,
   out->jalali_day = e->day;
   if (jy == 0 && ref != NULL)
     jy = e->day != 0 ? latest_jalali_year (ref, e->month, e->day)
-                     : latest_jalali_month_year (ref, e->month, e->past);
+                     : latest_jalali_month_year (ref, e->month, e->direction);
   if (e->day == 0)
     {
       resolve_jalali_month (e, jy, out);
@@ -237,7 +293,8 @@ resolve_jalali (const DateExpr      *e,
 }
 
 /* The most recent such weekday on or before the reference: «روز شنبه» in a
- * Saturday article is that very day; «الخميس الماضي» is strictly before.
+ * Saturday article is that very day; «الخميس الماضي» is strictly before,
+ * «الخميس المقبل» strictly after.
  *
  * «ليلة الأربعاء» and «شب چهارشنبه» resolve to Wednesday itself.  In both
  * languages the night of a weekday is often the night BEFORE it (Tuesday
@@ -252,8 +309,14 @@ resolve_weekday (const DateExpr      *e,
 
   if (ref == NULL)
     return;
+  if (e->direction > 0)
+    {
+      int ahead = (e->weekday - ref->weekday + 7) % 7;
+      set_julian (out, (gint64) ref->julian + (ahead == 0 ? 7 : ahead));
+      return;
+    }
   back = (ref->weekday - e->weekday + 7) % 7;
-  if (back == 0 && e->past)
+  if (back == 0 && e->direction < 0)
     back = 7;
   set_julian (out, (gint64) ref->julian - back);
 }

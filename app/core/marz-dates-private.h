@@ -20,7 +20,7 @@ typedef enum
   DATE_WORD_ORDINAL,      /* value: 1–31: «التاسع», «نهم» */
   DATE_WORD_DAY,          /* «يوم», «روز», «تاريخ»: may open a date */
   DATE_WORD_PART_OF_DAY,  /* «ليلة», «صباح», «شب»: may open a date */
-  DATE_WORD_PAST,         /* «الماضي», «گذشته» after a weekday or month */
+  DATE_WORD_DIRECTION,    /* after a weekday or month: −1 «الماضي», +1 «المقبل» */
   DATE_WORD_MONTH_NOUN,   /* «ماه» (any month), «شهر» (Gregorian months) */
   DATE_WORD_THIS_MONTH,   /* «الشهر الجاري», «این ماه» */
   DATE_WORD_YEAR_NOUN,    /* «عام», «سال» (value 1: Jalali years allowed) */
@@ -74,7 +74,8 @@ typedef struct
   int                 year, month, day; /* in @calendar; 0 if not written */
   int                 weekday;
   int                 offset;           /* RELATIVE: days from the reference */
-  gboolean            past;             /* «الماضي»: strictly before the reference */
+  int                 direction;        /* −1 «الماضي», +1 «المقبل»: strictly before or
+                                         * after the reference, 0 if not written */
   gboolean            this_month;       /* RELATIVE: @day of the reference's month */
   gboolean            invalid;          /* «31 نوفمبر»: skipped, not reported */
 } DateExpr;
@@ -90,6 +91,11 @@ typedef struct
 
 void     _marz_date_names_add      (MarzLexicon         *arabic,
                                     MarzLexicon         *persian);
+gboolean _marz_date_year_fits      (DateCalendar         calendar,
+                                    int                  year);
+gboolean _marz_date_era_fits       (DateCalendar         calendar,
+                                    DateEra              era);
+gboolean _marz_date_exists         (const DateExpr      *e);
 gboolean _marz_date_reference_init (DateReference       *ref,
                                     const GDate         *date);
 void     _marz_date_resolve        (const DateExpr      *e,

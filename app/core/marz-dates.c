@@ -2,10 +2,10 @@
  *
  * A small grammar over tokens, one expression at a time, left to right:
  *
- *   [يوم|روز|ليلة|شب …] weekday [الماضي|گذشته] [، الموافق] [date]
+ *   [يوم|روز|ليلة|شب …] weekday [الماضي|المقبل] [، الموافق] [date]
  *   [يوم|روز …] relative                      «أمس», «روز گذشته»
  *   [يوم|روز …] date                          below
- *   [ماه|شهر] month [ماه] [الماضي] [year]     «في أكتوبر», «مهرماه»
+ *   [ماه|شهر] month [ماه] [الماضي|year]       «في أكتوبر», «مهرماه»
  *   [عام|سال] year [era]                      «عام 2021», «سال ۱۴۰۰»
  *
  *   date := day [و|تا day] [من] month [year [era]]   «۱۵ و ۱۶ آبان»
@@ -22,7 +22,6 @@
 
 #include "marz-dates.h"
 #include "marz-dates-private.h"
-#include "marz-calendar.h"
 
 #include <string.h>
 
@@ -40,6 +39,12 @@ typedef struct
   const MarzDateFinder *finder;
   const char           *text;
   const GArray         *tokens;
+
+  /* Every token is asked for a dozen kinds of word: what each lexicon
+   * matches there is looked up once.  Two slots per token, one per lexicon;
+   * state 0: not looked up yet, 1: no match, 2: @matches holds it. */
+  MarzLexiconMatch     *matches;
+  guint8               *state;
 } Scan;
 
 /* A month name with what was written around it. */
@@ -165,6 +170,20 @@ find_kind (const GPtrArray *values,
   return NULL;
 }
 
+static const MarzLexiconMatch *
+lexicon_match (const Scan *s,
+               guint       i,
+               guint       l)
+{
+  MarzLexicon *lexicon = l == 0 ? s->finder->arabic : s->finder->persian;
+  guint slot = 2 * i + l;
+
+  if (s->state[slot] == 0)
+    s->state[slot] = marz_lexicon_match_at (lexicon, s->text, s->tokens, i, &s->matches[slot])
+                     ? 2 : 1;
+  return s->state[slot] == 2 ? &s->matches[slot] : NULL;
+}
+
 /* The word of @kind at token @i: the longest phrase there, in either
  * lexicon, must be one. */
 static const DateWord *
@@ -173,24 +192,19 @@ word_at (const Scan       *s,
          DateWordKind      kind,
          MarzLexiconMatch *match)
 {
-  MarzLexicon *lexicons[] = { s->finder->arabic, s->finder->persian };
-  MarzLexiconMatch found[2];
-  gboolean matched[2] = { FALSE, FALSE };
+  const MarzLexiconMatch *found[2];
   const DateWord *best = NULL;
   guint longest = 0;
 
   if (i >= s->tokens->len)
     return NULL;
   for (guint l = 0; l < 2; l++)
-    {
-      matched[l] = marz_lexicon_match_at (lexicons[l], s->text, s->tokens, i, &found[l]);
-      if (matched[l])
-        longest = MAX (longest, found[l].n_tokens);
-    }
+    if ((found[l] = lexicon_match (s, i, l)) != NULL)
+      longest = MAX (longest, found[l]->n_tokens);
   for (guint l = 0; l < 2 && best == NULL; l++)
-    if (matched[l] && found[l].n_tokens == longest
-        && (best = find_kind (found[l].values, kind)) != NULL)
-      *match = found[l];
+    if (found[l] != NULL && found[l]->n_tokens == longest
+        && (best = find_kind (found[l]->values, kind)) != NULL)
+      *match = *found[l];
   return best;
 }
 
@@ -226,26 +240,6 @@ take (DateExpr *e,
 
 /* ---- years and months ---- */
 
-static gboolean
-year_fits (DateCalendar calendar,
-           int          year)
-{
-  if (calendar == DATE_CALENDAR_JALALI)
-    return year >= 1300 && year <= 1499;
-  return year >= 1900 && year <= 2100;
-}
-
-static gboolean
-era_fits (DateCalendar calendar,
-          DateEra      era)
-{
-  if (era == DATE_ERA_ANY)
-    return TRUE;
-  if (calendar == DATE_CALENDAR_JALALI)
-    return era == DATE_ERA_SOLAR;
-  return era == DATE_ERA_GREGORIAN;
-}
-
 /* The 4-digit year at @i in @calendar, unless it counts something. */
 static int
 year_at (const Scan   *s,
@@ -255,7 +249,7 @@ year_at (const Scan   *s,
   MarzLexiconMatch m;
   int year = number_at (s, i, 4);
 
-  if (year < 0 || digits_at (s, i) != 4 || !year_fits (calendar, year)
+  if (year < 0 || digits_at (s, i) != 4 || !_marz_date_year_fits (calendar, year)
       || number_continues (s, i))
     return 0;
   if (gap_only (s, i + 1, "") && word_at (s, i + 1, DATE_WORD_UNIT, &m))
@@ -276,7 +270,7 @@ take_era (const Scan   *s,
 
   if (!next_word (s, e->next, DATE_WORD_ERA, &era, &next, &end))
     return TRUE;
-  if (!era_fits (calendar, era->value))
+  if (!_marz_date_era_fits (calendar, era->value))
     return FALSE;
   take (e, next, end);
   return TRUE;
@@ -330,6 +324,9 @@ take_doubled (const Scan *s,
   if (again == NULL || again->value != month->word->value
       || again->calendar != month->word->calendar)
     return;
+  /* «مارس/آذار»: the unambiguous name vouches for the other. */
+  if (again->strength < month->word->strength)
+    month->word = again;
   month->next += m.n_tokens;
   month->end = m.end;
 }
@@ -384,22 +381,6 @@ set_month (DateExpr    *e,
 
 /* ---- dates ---- */
 
-/* Only the largest month length is known without a year. */
-static gboolean
-date_exists (const DateExpr *e)
-{
-  static const int longest[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-
-  if (e->day == 0)
-    return TRUE;
-  if (e->calendar == DATE_CALENDAR_JALALI)
-    return e->year != 0 ? marz_jalali_is_valid (e->year, e->month, e->day)
-                        : e->day <= (e->month <= 6 ? 31 : 30);
-  if (e->year != 0)
-    return g_date_valid_dmy (e->day, e->month, e->year);
-  return e->day <= longest[e->month - 1];
-}
-
 static gboolean
 is_separator (gunichar c)
 {
@@ -424,9 +405,9 @@ parse_numeric (const Scan *s,
   year = digits_at (s, i) == 4 ? a : digits_at (s, i + 2) == 4 ? c : 0;
   if (year == a && digits_at (s, i + 2) > 2)
     return FALSE;
-  e->calendar = year_fits (DATE_CALENDAR_JALALI, year) ? DATE_CALENDAR_JALALI
+  e->calendar = _marz_date_year_fits (DATE_CALENDAR_JALALI, year) ? DATE_CALENDAR_JALALI
                                                         : DATE_CALENDAR_GREGORIAN;
-  if (!year_fits (e->calendar, year) || b < 1 || b > 12)
+  if (!_marz_date_year_fits (e->calendar, year) || b < 1 || b > 12)
     return FALSE;
 
   e->kind = MARZ_DATE_MENTION_ABSOLUTE;
@@ -434,7 +415,7 @@ parse_numeric (const Scan *s,
   e->month = b;
   e->day = year == a ? c : a;
   take (e, i + 3, token (s, i + 2)->end);
-  e->invalid = !take_era (s, e->calendar, e) || !date_exists (e);
+  e->invalid = !take_era (s, e->calendar, e) || !_marz_date_exists (e);
   return TRUE;
 }
 
@@ -530,11 +511,26 @@ parse_date (const Scan *s,
   take_year (s, month.next, e->calendar, e);
   if (!month_counts (&month, TRUE, cued || day_cued, e->year != 0, FALSE))
     return FALSE;
-  e->invalid = !date_exists (e);
+  e->invalid = !_marz_date_exists (e);
   return TRUE;
 }
 
 /* ---- weekdays and relative words ---- */
+
+/* «الماضي», «گذشته», «المقبل» after a weekday or a month. */
+static void
+take_direction (const Scan *s,
+                DateExpr   *e)
+{
+  const DateWord *direction;
+  guint next;
+  guint32 end;
+
+  if (!next_word (s, e->next, DATE_WORD_DIRECTION, &direction, &next, &end))
+    return;
+  e->direction = direction->value;
+  take (e, next, end);
+}
 
 static gboolean
 parse_weekday (const Scan *s,
@@ -548,13 +544,13 @@ parse_weekday (const Scan *s,
   guint32 end;
   DateExpr date;
 
-  if ((prefixed && !gap_only (s, i, "")) || (weekday = word_at (s, i, DATE_WORD_WEEKDAY, &m)) == NULL)
+  if ((prefixed && !gap_only (s, i, ""))
+      || (weekday = word_at (s, i, DATE_WORD_WEEKDAY, &m)) == NULL)
     return FALSE;
   e->kind = MARZ_DATE_MENTION_WEEKDAY;
   e->weekday = weekday->value;
   take (e, i + m.n_tokens, m.end);
-  if ((e->past = next_word (s, e->next, DATE_WORD_PAST, NULL, &next, &end)))
-    take (e, next, end);
+  take_direction (s, e);
 
   /* «الأربعاء 29 أكتوبر», «چهارشنبه، ۲۶ نوامبر», «الأربعاء الموافق 29 أكتوبر». */
   if (!gap_only (s, e->next, "،,("))
@@ -563,7 +559,8 @@ parse_weekday (const Scan *s,
   next = e->next;
   if (next_word (s, next, DATE_WORD_AGREE, NULL, &next, &end) && !gap_only (s, next, ""))
     return TRUE;
-  if (parse_date (s, next, &date, TRUE) && date.day != 0 && !date.this_month)
+  if (parse_date (s, next, &date, TRUE) && date.day != 0 && !date.this_month
+      && !date.invalid)
     *e = date;
   return TRUE;
 }
@@ -577,7 +574,8 @@ parse_relative (const Scan *s,
   MarzLexiconMatch m;
   const DateWord *relative;
 
-  if ((prefixed && !gap_only (s, i, "")) || (relative = word_at (s, i, DATE_WORD_RELATIVE, &m)) == NULL)
+  if ((prefixed && !gap_only (s, i, ""))
+      || (relative = word_at (s, i, DATE_WORD_RELATIVE, &m)) == NULL)
     return FALSE;
   e->kind = MARZ_DATE_MENTION_RELATIVE;
   e->offset = relative->value;
@@ -639,8 +637,6 @@ parse_month_alone (const Scan *s,
   const DateWord *noun = word_at (s, i, DATE_WORD_MONTH_NOUN, &m);
   gboolean cued = cue_before (s, i);
   guint k = noun != NULL ? i + m.n_tokens : i;
-  guint next;
-  guint32 end;
   Month month;
 
   if ((noun != NULL && !gap_only (s, k, "")) || !parse_month (s, k, &month))
@@ -651,11 +647,10 @@ parse_month_alone (const Scan *s,
   month.noun |= noun != NULL;
 
   set_month (e, &month);
-  if ((e->past = next_word (s, e->next, DATE_WORD_PAST, NULL, &next, &end)))
-    take (e, next, end);
-  else
+  take_direction (s, e);
+  if (e->direction == 0)
     take_year (s, e->next, e->calendar, e);
-  return month_counts (&month, FALSE, FALSE, e->year != 0, cued || e->past);
+  return month_counts (&month, FALSE, FALSE, e->year != 0, cued || e->direction != 0);
 }
 
 /* «2021», «عام 2021», «سال ۲۰۲۱»; a Solar Hijri year only after «سال»: a
@@ -765,14 +760,19 @@ marz_date_finder_scan (MarzDateFinder *self,
                        const GDate    *reference)
 {
   GArray *mentions = g_array_new (FALSE, TRUE, sizeof (MarzDateMention));
-  Scan s = { self, normalized, tokens };
+  g_autofree MarzLexiconMatch *matches = NULL;
+  g_autofree guint8 *state = NULL;
   DateReference ref;
   gboolean has_ref;
+  Scan s;
 
   g_return_val_if_fail (self != NULL, mentions);
   g_return_val_if_fail (normalized != NULL, mentions);
   g_return_val_if_fail (tokens != NULL, mentions);
 
+  matches = g_new (MarzLexiconMatch, 2 * (gsize) tokens->len);
+  state = g_new0 (guint8, 2 * (gsize) tokens->len);
+  s = (Scan) { self, normalized, tokens, matches, state };
   has_ref = _marz_date_reference_init (&ref, reference);
   for (guint i = 0; i < tokens->len;)
     {
