@@ -103,6 +103,18 @@ marz_date_precision_to_string (MarzDatePrecision precision)
     }
 }
 
+MarzDatePrecision
+marz_date_precision_from_string (const char *name)
+{
+  if (g_strcmp0 (name, "day") == 0)
+    return MARZ_DATE_PRECISION_DAY;
+  if (g_strcmp0 (name, "month") == 0)
+    return MARZ_DATE_PRECISION_MONTH;
+  if (g_strcmp0 (name, "year") == 0)
+    return MARZ_DATE_PRECISION_YEAR;
+  return MARZ_DATE_PRECISION_UNKNOWN;
+}
+
 const char *
 marz_date_origin_to_string (MarzDateOrigin origin)
 {

@@ -46,6 +46,7 @@ MarzArticle *marz_article_new             (const char        *path,
 void         marz_article_free            (MarzArticle       *self);
 char        *marz_article_format_date     (const MarzArticle *self);
 const char  *marz_date_precision_to_string (MarzDatePrecision precision);
+MarzDatePrecision marz_date_precision_from_string (const char *name);
 const char  *marz_date_origin_to_string   (MarzDateOrigin     origin);
 char        *marz_format_date             (int                year,
                                            int                month,

@@ -33,14 +33,11 @@ static MarzIncident *
 incident_from_row (sqlite3_stmt *stmt)
 {
   MarzIncident *incident = g_new0 (MarzIncident, 1);
-  const char *precision = (const char *) sqlite3_column_text (stmt, 3);
 
   incident->id = sqlite3_column_int64 (stmt, 0);
   marz_incident_type_from_string ((const char *) sqlite3_column_text (stmt, 1), &incident->type);
   incident->date = _marz_store_dup_text (stmt, 2);
-  incident->precision = g_strcmp0 (precision, "day") == 0 ? MARZ_DATE_PRECISION_DAY
-                      : g_strcmp0 (precision, "month") == 0 ? MARZ_DATE_PRECISION_MONTH
-                      : MARZ_DATE_PRECISION_UNKNOWN;
+  incident->precision = marz_date_precision_from_string ((const char *) sqlite3_column_text (stmt, 3));
   incident->place_id = _marz_store_dup_text (stmt, 4);
   incident->place_name = _marz_store_dup_text (stmt, 5);
   incident->lat = sqlite3_column_double (stmt, 6);

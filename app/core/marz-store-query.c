@@ -43,18 +43,6 @@ marz_search_hit_free (MarzSearchHit *hit)
   g_free (hit);
 }
 
-static MarzDatePrecision
-precision_from_string (const char *s)
-{
-  if (g_strcmp0 (s, "day") == 0)
-    return MARZ_DATE_PRECISION_DAY;
-  if (g_strcmp0 (s, "month") == 0)
-    return MARZ_DATE_PRECISION_MONTH;
-  if (g_strcmp0 (s, "year") == 0)
-    return MARZ_DATE_PRECISION_YEAR;
-  return MARZ_DATE_PRECISION_UNKNOWN;
-}
-
 static MarzArticleInfo *
 article_from_row (sqlite3_stmt *stmt)
 {
@@ -69,7 +57,7 @@ article_from_row (sqlite3_stmt *stmt)
   info->title = _marz_store_dup_text (stmt, 5);
   info->source = _marz_store_dup_text (stmt, 6);
   info->date = _marz_store_dup_text (stmt, 7);
-  info->precision = precision_from_string ((const char *) sqlite3_column_text (stmt, 8));
+  info->precision = marz_date_precision_from_string ((const char *) sqlite3_column_text (stmt, 8));
   info->origin = g_strcmp0 (origin, "header") == 0 ? MARZ_DATE_ORIGIN_HEADER
                : g_strcmp0 (origin, "text") == 0 ? MARZ_DATE_ORIGIN_TEXT : MARZ_DATE_ORIGIN_NONE;
   info->encoding = _marz_store_dup_text (stmt, 10);
