@@ -19,15 +19,38 @@ struct _MarzLexicon
   MarzLexiconFlags flags;
   GHashTable      *phrases;      /* key → GPtrArray of values */
   GHashTable      *first_words;  /* set of the first word of every key */
+  GHashTable      *first_hashes; /* marz_token_hash() of those words, to reject
+                                  * most words without copying them */
   guint            max_words;
   guint            size;
 };
 
-/* Normalized forms, longest first so «وال» wins over «و». */
-static const char * const clitics[] = {
-  "وبال", "وال", "فال", "بال", "ولل", "فلل", "لل", "ال", "وب", "ول", "فب", "فل",
-  "و", "ف", "ب", "ل", NULL
-};
+/* Normalized forms by first letter, longest first so «وال» wins over «و».
+ * Only words starting with one of these letters can carry a clitic, which
+ * saves trying them all on every word of every article. */
+static const char * const clitics_waw[] = { "وبال", "وال", "ولل", "وب", "ول", "و", NULL };
+static const char * const clitics_feh[] = { "فال", "فلل", "فب", "فل", "ف", NULL };
+static const char * const clitics_beh[] = { "بال", "ب", NULL };
+static const char * const clitics_lam[] = { "لل", "ل", NULL };
+static const char * const clitics_alef[] = { "ال", NULL };
+
+static const char * const *
+clitics_for (const char *word)
+{
+  /* All five letters are two bytes in UTF-8: U+0648 و, U+0641 ف, U+0628 ب,
+   * U+0644 ل, U+0627 ا. */
+  if ((guchar) word[0] != 0xD9 && (guchar) word[0] != 0xD8)
+    return NULL;
+  switch (g_utf8_get_char (word))
+    {
+    case 0x0648: return clitics_waw;
+    case 0x0641: return clitics_feh;
+    case 0x0628: return clitics_beh;
+    case 0x0644: return clitics_lam;
+    case 0x0627: return clitics_alef;
+    default:     return NULL;
+    }
+}
 
 static const char * const suffixes[] = {
   "هایی", "های", "ها", "ای", "ی", NULL
@@ -52,6 +75,8 @@ add_key (MarzLexicon *self,
 
   g_hash_table_add (self->first_words,
                     space ? g_strndup (key, space - key) : g_strdup (key));
+  g_hash_table_add (self->first_hashes,
+                    GUINT_TO_POINTER (marz_token_hash (key, space ? (gsize) (space - key) : strlen (key))));
   for (const char *p = key; (p = strchr (p, ' ')); p++)
     words++;
   self->max_words = MAX (self->max_words, words);
@@ -67,6 +92,7 @@ marz_lexicon_new (MarzLexiconFlags flags)
   self->phrases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) g_ptr_array_unref);
   self->first_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->first_hashes = g_hash_table_new (NULL, NULL);
   return self;
 }
 
@@ -87,6 +113,7 @@ marz_lexicon_unref (MarzLexicon *self)
     return;
   g_hash_table_unref (self->phrases);
   g_hash_table_unref (self->first_words);
+  g_hash_table_unref (self->first_hashes);
   g_free (self);
 }
 
@@ -218,17 +245,24 @@ is_first_word (MarzLexicon  *self,
 {
   char buf[MAX_KEY];
   gsize len = t->end - t->start - skip;
+  guint32 hash = skip == 0 ? t->hash : marz_token_hash (text + t->start + skip, len);
 
   if (len >= MAX_KEY)
     return FALSE;
+  if (g_hash_table_contains (self->first_hashes, GUINT_TO_POINTER (hash)))
+    {
+      memcpy (buf, text + t->start + skip, len);
+      buf[len] = '\0';
+      if (g_hash_table_contains (self->first_words, buf))
+        return TRUE;
+    }
+  if ((self->flags & MARZ_LEXICON_SUFFIXES) == 0)
+    return FALSE;
   memcpy (buf, text + t->start + skip, len);
   buf[len] = '\0';
-  if (g_hash_table_contains (self->first_words, buf))
-    return TRUE;
 
   /* A one-word phrase with a suffix is not in the set under its full form. */
-  if ((self->flags & MARZ_LEXICON_SUFFIXES) != 0)
-    for (guint s = 0; suffixes[s]; s++)
+  for (guint s = 0; suffixes[s]; s++)
       {
         gsize n = strlen (suffixes[s]);
         if (len > n + 2 && memcmp (buf + len - n, suffixes[s], n) == 0)
@@ -316,6 +350,7 @@ marz_lexicon_match_at (MarzLexicon      *self,
                        MarzLexiconMatch *match)
 {
   const MarzToken *first;
+  const char * const *clitics;
   gsize len;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -330,7 +365,8 @@ marz_lexicon_match_at (MarzLexicon      *self,
     return FALSE;
 
   len = first->end - first->start;
-  for (guint c = 0; clitics[c]; c++)
+  clitics = clitics_for (text + first->start);
+  for (guint c = 0; clitics && clitics[c]; c++)
     {
       gsize skip;
       if (has_prefix_len (text + first->start, len, clitics[c], &skip)
@@ -353,13 +389,15 @@ match_glued (MarzLexicon      *self,
 
   for (guint32 k = t->start + 4; k + 4 < t->end; k = g_utf8_next_char (text + k) - text)
     {
-      MarzToken parts[2] = { { t->start, k, MARZ_TOKEN_WORD },
-                             { k + sizeof waw - 1, t->end, MARZ_TOKEN_WORD } };
+      MarzToken parts[2] = { { t->start, k, MARZ_TOKEN_WORD, 0 },
+                             { k + sizeof waw - 1, t->end, MARZ_TOKEN_WORD, 0 } };
       g_autoptr(GArray) sub = NULL;
       MarzLexiconMatch left, right;
 
       if (memcmp (text + k, waw, sizeof waw - 1) != 0)
         continue;
+      parts[0].hash = marz_token_hash (text + parts[0].start, parts[0].end - parts[0].start);
+      parts[1].hash = marz_token_hash (text + parts[1].start, parts[1].end - parts[1].start);
       sub = g_array_new (FALSE, FALSE, sizeof (MarzToken));
       g_array_append_vals (sub, parts, 2);
       if (marz_lexicon_match_at (self, text, sub, 0, &left) && left.n_tokens == 1

@@ -105,24 +105,14 @@ marz_normalize_char (gunichar c,
   return 1;
 }
 
-static void
-append_char (GByteArray *text,
-             GArray     *map,
-             gunichar    c,
-             guint32     origin)
-{
-  char buf[6];
-  gint n = g_unichar_to_utf8 (c, buf);
-
-  g_byte_array_append (text, (const guint8 *) buf, n);
-  for (gint i = 0; i < n; i++)
-    g_array_append_val (map, origin);
-}
-
 /**
  * marz_normalized_new:
  * @original: valid UTF-8
  * @len: length in bytes, or -1 if NUL-terminated
+ *
+ * Every article passes through here on import, so the key and its map are
+ * written straight into buffers sized for the worst case (a character never
+ * grows by more than 4× in bytes, see marz_normalize_char()).
  *
  * Returns: (transfer full): the matching key of @original with its offset map
  */
@@ -131,39 +121,45 @@ marz_normalized_new (const char *original,
                      gssize      len)
 {
   MarzNormalized *self;
-  GByteArray *text;
-  GArray *map;
   const char *p, *end;
-  guint32 origin;
+  char *out;
+  guint32 *map;
 
   g_return_val_if_fail (original != NULL, NULL);
 
   if (len < 0)
     len = strlen (original);
-  g_return_val_if_fail ((gsize) len < G_MAXUINT32, NULL);
-
-  text = g_byte_array_sized_new (len + 1);
-  map = g_array_sized_new (FALSE, FALSE, sizeof (guint32), len + 1);
-
-  for (p = original, end = original + len; p < end; p = g_utf8_next_char (p))
-    {
-      gunichar out[4];
-      guint n = marz_normalize_char (g_utf8_get_char (p), out);
-
-      origin = p - original;
-      for (guint i = 0; i < n; i++)
-        append_char (text, map, out[i], origin);
-    }
-
-  origin = len;
-  g_array_append_val (map, origin);
+  g_return_val_if_fail ((gsize) len < G_MAXUINT32 / 4, NULL);
 
   self = g_new0 (MarzNormalized, 1);
-  self->len = text->len;
-  g_byte_array_append (text, (const guint8 *) "", 1);
-  self->text = (char *) g_byte_array_free (text, FALSE);
-  self->map = (guint32 *) (gpointer) g_array_free (map, FALSE);
+  self->text = out = g_malloc (4 * len + 1);
+  self->map = map = g_new (guint32, 4 * len + 1);
 
+  for (p = original, end = original + len; p < end;)
+    {
+      guint32 origin = p - original;
+      gunichar out_chars[4];
+      guint n;
+
+      if ((guchar) *p < 0x80)            /* ASCII: one byte in, one byte out */
+        {
+          *out++ = g_ascii_tolower (*p++);
+          *map++ = origin;
+          continue;
+        }
+      n = marz_normalize_char (g_utf8_get_char (p), out_chars);
+      p = g_utf8_next_char (p);
+      for (guint i = 0; i < n; i++)
+        {
+          gint bytes = g_unichar_to_utf8 (out_chars[i], out);
+          out += bytes;
+          for (gint b = 0; b < bytes; b++)
+            *map++ = origin;
+        }
+    }
+  *out = '\0';
+  *map = len;
+  self->len = out - self->text;
   return self;
 }
 

@@ -255,6 +255,43 @@ marz_reader_read_bytes (const char  *path,
   return article;
 }
 
+/* Reads one byte more than the file's size, never more than one byte past
+ * the limit: a file that grows while we read it is caught, not read without
+ * bound. */
+static GBytes *
+load_bounded (GFile   *file,
+              goffset  size,
+              GError **error)
+{
+  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, error);
+  gsize cap = MIN ((gsize) size, MARZ_READER_MAX_SIZE) + 1;
+  g_autofree guint8 *buf = NULL;
+  gsize n = 0;
+
+  if (in == NULL)
+    return NULL;
+  buf = g_malloc (cap);
+  if (!g_input_stream_read_all (G_INPUT_STREAM (in), buf, cap, &n, NULL, error))
+    return NULL;
+  if (n == cap && cap <= MARZ_READER_MAX_SIZE)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("it changed while it was being read"));
+      return NULL;
+    }
+  return g_bytes_new_take (g_steal_pointer (&buf), n);
+}
+
+static gboolean
+too_large (const char  *path,
+           goffset      size,
+           GError     **error)
+{
+  g_set_error (error, MARZ_READER_ERROR, MARZ_READER_ERROR_TOO_LARGE,
+               _("%s: too large (%" G_GOFFSET_FORMAT " bytes; an article may have at most %d)"),
+               path, size, MARZ_READER_MAX_SIZE);
+  return FALSE;
+}
+
 /**
  * marz_reader_read_file:
  *
@@ -273,16 +310,14 @@ marz_reader_read_file (const char  *path,
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, NULL, &local_error);
   if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("is a directory"));
+    g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("it is a folder"));
+  else if (info != NULL && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                         _("it is not a regular file (a device, pipe or socket)"));
   else if (info != NULL && g_file_info_get_size (info) > MARZ_READER_MAX_SIZE)
-    {
-      g_set_error (error, MARZ_READER_ERROR, MARZ_READER_ERROR_TOO_LARGE,
-                   _("%s: too large (%" G_GOFFSET_FORMAT " bytes; an article may have at most %d)"),
-                   path, g_file_info_get_size (info), MARZ_READER_MAX_SIZE);
-      return NULL;
-    }
+    return too_large (path, g_file_info_get_size (info), error), NULL;
   else if (info != NULL)
-    bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+    bytes = load_bounded (file, g_file_info_get_size (info), &local_error);
 
   if (bytes == NULL)
     {
@@ -290,6 +325,8 @@ marz_reader_read_file (const char  *path,
                    _("%s: cannot read the file: %s"), path, local_error->message);
       return NULL;
     }
+  if (g_bytes_get_size (bytes) > MARZ_READER_MAX_SIZE)
+    return too_large (path, g_bytes_get_size (bytes), error), NULL;
   return marz_reader_read_bytes (path, bytes, error);
 }
 

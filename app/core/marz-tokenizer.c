@@ -35,7 +35,7 @@ marz_tokenize (const char *normalized,
   GArray *tokens = g_array_sized_new (FALSE, FALSE, sizeof (MarzToken), len / 6 + 1);
   const char *p = normalized;
   const char *end = normalized + len;
-  MarzToken current = { 0, 0, MARZ_TOKEN_WORD };
+  MarzToken current = { 0, 0, MARZ_TOKEN_WORD, 0 };
   gboolean in_token = FALSE;
 
   while (p < end)
@@ -65,6 +65,28 @@ marz_tokenize (const char *normalized,
       current.end = len;
       g_array_append_val (tokens, current);
     }
-
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      MarzToken *t = &g_array_index (tokens, MarzToken, i);
+      t->hash = marz_token_hash (normalized + t->start, t->end - t->start);
+    }
   return tokens;
+}
+
+/**
+ * marz_token_hash:
+ *
+ * The same hash as g_str_hash() (djb2), on bytes that need not end in NUL:
+ * every lexicon an article passes through checks its words against a set of
+ * these, so the words are hashed once, not once per lexicon.
+ */
+guint32
+marz_token_hash (const char *bytes,
+                 gsize       len)
+{
+  guint32 h = 5381;
+
+  for (gsize i = 0; i < len; i++)
+    h = (h << 5) + h + (guchar) bytes[i];
+  return h;
 }

@@ -16,9 +16,12 @@ typedef struct
   guint32       start;   /* byte offsets in the normalized text */
   guint32       end;
   MarzTokenKind kind;
+  guint32       hash;    /* marz_token_hash() of its bytes */
 } MarzToken;
 
-GArray *marz_tokenize (const char *normalized,
-                       gsize       len);
+GArray *marz_tokenize   (const char *normalized,
+                         gsize       len);
+guint32 marz_token_hash (const char *bytes,
+                         gsize       len);
 
 G_END_DECLS
