@@ -37,6 +37,8 @@ typedef struct
   MarzDatePrecision precision;
   MarzDateOrigin    origin;
   GArray           *sentences;    /* MarzTextSpan */
+  char             *index_words;  /* the body's words as the search index holds them,
+                                   * made with the analysis so the writer need not */
 } MarzArticle;
 
 MarzArticle *marz_article_new             (const char        *path,

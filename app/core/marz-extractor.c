@@ -618,6 +618,17 @@ set_language (MarzArticle *article)
   article->variety = g_strdup (lang.variety);
 }
 
+/* Where the body starts in the key: the header line is not indexed. */
+static gsize
+body_key_start (MarzAnalysis *a)
+{
+  gsize k = 0;
+
+  while (k < a->norm->len && a->norm->map[k] < a->article->body_start)
+    k++;
+  return k;
+}
+
 /**
  * marz_extractor_analyze:
  * @article: an article as read; its language, title, source, date and
@@ -642,6 +653,8 @@ marz_extractor_analyze (MarzExtractor *self,
   g_return_val_if_fail (article != NULL, mentions);
 
   _marz_analysis_init (&a, article);
+  g_free (article->index_words);
+  article->index_words = marz_tokens_join (a.norm->text, a.tokens, body_key_start (&a));
   set_language (article);
   _marz_extract_title (&a);
   _marz_extract_source (&a, self->outlets);

@@ -28,28 +28,67 @@ report (MarzImportProgress  progress,
     progress (item, done, total, user_data);
 }
 
+/* Reading and extraction run in worker threads while this thread writes:
+ * on two cores the two halves of an import overlap.  Results are stored in
+ * file order, so an import gives the same database however the threads run,
+ * and at most WINDOW articles are in memory at once. */
+#define WINDOW_PER_THREAD 8
+
+typedef struct
+{
+  const char  *path;
+  MarzArticle *article;
+  GPtrArray   *mentions;
+  GError      *error;
+} Job;
+
+typedef struct
+{
+  MarzExtractor *extractor;
+  GAsyncQueue   *done;
+} Workers;
+
+static void
+job_free (Job *job)
+{
+  g_clear_pointer (&job->article, marz_article_free);
+  g_clear_pointer (&job->mentions, g_ptr_array_unref);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+static void
+work (gpointer data,
+      gpointer user_data)
+{
+  Job *job = data;
+  Workers *w = user_data;
+
+  job->article = marz_reader_read_file (job->path, &job->error);
+  if (job->article != NULL)
+    job->mentions = marz_extractor_analyze (w->extractor, job->article);
+  g_async_queue_push (w->done, job);
+}
+
 /* Returns FALSE only when the database fails. */
 static gboolean
-import_one (MarzStore       *store,
-            MarzExtractor   *extractor,
-            const char      *path,
-            MarzImportItem  *item,
-            char           **detail,
-            GError         **error)
+store_one (MarzStore       *store,
+           Job             *job,
+           MarzImportItem  *item,
+           char           **detail,
+           GError         **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(MarzArticle) article = marz_reader_read_file (path, &local_error);
-  g_autoptr(GPtrArray) mentions = NULL;
   char *existing = NULL;
 
-  item->path = path;
-  if (article == NULL)
+  item->path = job->path;
+  if (job->article == NULL)
     {
       item->outcome = MARZ_IMPORT_FAILED;
-      item->detail = *detail = g_strdup (local_error->message);
+      item->detail = *detail = g_strdup (job->error->message);
       return TRUE;
     }
-  if (marz_store_has_hash (store, article->hash, &existing, &local_error))
+  if (marz_store_has_hash (store, job->article->hash, &existing, &local_error))
     {
       item->outcome = MARZ_IMPORT_DUPLICATE;
       item->detail = *detail = existing;
@@ -57,20 +96,69 @@ import_one (MarzStore       *store,
     }
   if (local_error != NULL)
     return g_propagate_error (error, g_steal_pointer (&local_error)), FALSE;
-
-  mentions = marz_extractor_analyze (extractor, article);
-  if (!marz_store_add_article (store, article, mentions, error))
+  if (!marz_store_add_article (store, job->article, job->mentions, error))
     return FALSE;
   item->outcome = MARZ_IMPORT_ADDED;
-  item->language = g_intern_string (article->language);
-  item->n_reports = mentions->len;
+  item->language = g_intern_string (job->article->language);
+  item->n_reports = job->mentions->len;
+  return TRUE;
+}
+
+static gboolean
+run (MarzStore          *store,
+     GPtrArray          *files,
+     GThreadPool        *pool,
+     Workers            *w,
+     GPtrArray          *jobs,
+     GCancellable       *cancellable,
+     MarzImportProgress  progress,
+     gpointer            user_data,
+     MarzImportSummary  *summary,
+     GError            **error)
+{
+  guint window = WINDOW_PER_THREAD * g_thread_pool_get_max_threads (pool);
+  g_autoptr(GHashTable) finished = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0, submitted = 0; i < files->len; i++)
+    {
+      MarzImportItem item = { 0 };
+      g_autofree char *detail = NULL;
+      Job *job;
+
+      for (; submitted < files->len && submitted < i + window; submitted++)
+        {
+          Job *next = g_new0 (Job, 1);
+          next->path = g_ptr_array_index (files, submitted);
+          g_ptr_array_add (jobs, next);
+          g_thread_pool_push (pool, next, NULL);
+        }
+      /* A job may already have come back while we waited for an earlier one. */
+      job = g_hash_table_contains (finished, g_ptr_array_index (jobs, i))
+          ? g_ptr_array_index (jobs, i) : NULL;
+      while (job == NULL)
+        {
+          Job *got = g_async_queue_pop (w->done);
+          if (got == g_ptr_array_index (jobs, i))
+            job = got;
+          else
+            g_hash_table_add (finished, got);
+        }
+      if (g_cancellable_set_error_if_cancelled (cancellable, error)
+          || !store_one (store, job, &item, &detail, error))
+        return FALSE;
+      report (progress, user_data, &item, i + 1, files->len, summary);
+      g_ptr_array_index (jobs, i) = NULL;
+      g_hash_table_remove (finished, job);
+      job_free (job);
+    }
   return TRUE;
 }
 
 /**
  * marz_import_paths:
  * @paths: files and directories (searched recursively for `.txt` files)
- * @progress: (nullable) (scope call): told about each file as it is done
+ * @progress: (nullable) (scope call): told about each file as it is done,
+ *   in file order, in the calling thread
  * @summary: (out): how many files were added, duplicates, failed
  *
  * Returns: %FALSE if the database failed or @cancellable was cancelled; the
@@ -87,34 +175,28 @@ marz_import_paths (MarzStore          *store,
                    GError            **error)
 {
   g_autoptr(GPtrArray) files = marz_reader_collect (paths);
+  g_autoptr(GPtrArray) jobs = g_ptr_array_new ();
+  Workers w = { extractor, g_async_queue_new () };
+  GThreadPool *pool;
+  gboolean ok;
 
   g_return_val_if_fail (MARZ_IS_STORE (store), FALSE);
   g_return_val_if_fail (MARZ_IS_EXTRACTOR (extractor), FALSE);
 
   *summary = (MarzImportSummary) { 0 };
-  if (!marz_store_begin (store, error)
-      || !marz_store_sync_places (store, marz_extractor_get_gazetteer (extractor), error))
-    {
-      marz_store_rollback (store);
-      return FALSE;
-    }
-  for (guint i = 0; i < files->len; i++)
-    {
-      MarzImportItem item = { 0 };
-      g_autofree char *detail = NULL;
+  pool = g_thread_pool_new (work, &w, MAX (1, (int) g_get_num_processors ()), FALSE, NULL);
+  ok = marz_store_begin (store, error)
+    && marz_store_sync_places (store, marz_extractor_get_gazetteer (extractor), error)
+    && run (store, files, pool, &w, jobs, cancellable, progress, user_data, summary, error)
+    && marz_store_commit (store, error);
+  if (!ok)
+    marz_store_rollback (store);
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error)
-          || !import_one (store, extractor, g_ptr_array_index (files, i), &item, &detail, error))
-        {
-          marz_store_rollback (store);
-          return FALSE;
-        }
-      report (progress, user_data, &item, i + 1, files->len, summary);
-    }
-  if (!marz_store_commit (store, error))
-    {
-      marz_store_rollback (store);
-      return FALSE;
-    }
-  return TRUE;
+  /* Let running jobs finish, then free what was never stored. */
+  g_thread_pool_free (pool, TRUE, TRUE);
+  for (guint i = 0; i < jobs->len; i++)
+    if (g_ptr_array_index (jobs, i) != NULL)
+      job_free (g_ptr_array_index (jobs, i));
+  g_async_queue_unref (w.done);
+  return ok;
 }

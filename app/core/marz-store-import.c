@@ -85,15 +85,8 @@ index_text (const char *text,
 {
   g_autoptr(MarzNormalized) key = marz_normalized_new (text, len);
   g_autoptr(GArray) tokens = marz_tokenize (key->text, key->len);
-  GString *out = g_string_sized_new (key->len + tokens->len);
 
-  for (guint i = 0; i < tokens->len; i++)
-    {
-      MarzToken *t = &g_array_index (tokens, MarzToken, i);
-      g_string_append_len (out, key->text + t->start, t->end - t->start);
-      g_string_append_c (out, ' ');
-    }
-  return g_string_free (out, FALSE);
+  return marz_tokens_join (key->text, tokens, 0);
 }
 
 /* The index holds the matching key, so a query in any spelling finds it. */
@@ -106,13 +99,13 @@ index_article (MarzStore    *self,
   sqlite3_stmt *stmt = _marz_store_cached (self,
     "INSERT INTO article_index (rowid, title, body) VALUES (?,?,?)", error);
   g_autofree char *title = index_text (a->title ? a->title : "", a->title ? strlen (a->title) : 0);
-  g_autofree char *body = index_text (a->text + a->body_start, a->len - a->body_start);
+  g_autofree char *body = a->index_words ? NULL : index_text (a->text + a->body_start, a->len - a->body_start);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, article_id);
   sqlite3_bind_text (stmt, 2, title, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, body, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, body ? body : a->index_words, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return _marz_store_fail (self, error);
   return TRUE;

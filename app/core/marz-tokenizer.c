@@ -90,3 +90,29 @@ marz_token_hash (const char *bytes,
     h = (h << 5) + h + (guchar) bytes[i];
   return h;
 }
+
+/**
+ * marz_tokens_join:
+ * @tokens: (element-type MarzToken): the tokens of @normalized
+ * @from: the first byte of @normalized to take
+ *
+ * Returns: (transfer full): the words from @from on, each followed by a space
+ *   (what the search index holds)
+ */
+char *
+marz_tokens_join (const char   *normalized,
+                  const GArray *tokens,
+                  gsize         from)
+{
+  GString *out = g_string_sized_new (tokens->len * 8);
+
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      MarzToken *t = &g_array_index (tokens, MarzToken, i);
+      if (t->start < from)
+        continue;
+      g_string_append_len (out, normalized + t->start, t->end - t->start);
+      g_string_append_c (out, ' ');
+    }
+  return g_string_free (out, FALSE);
+}

@@ -23,5 +23,8 @@ GArray *marz_tokenize   (const char *normalized,
                          gsize       len);
 guint32 marz_token_hash (const char *bytes,
                          gsize       len);
+char   *marz_tokens_join (const char   *normalized,
+                          const GArray *tokens,
+                          gsize         from);
 
 G_END_DECLS
