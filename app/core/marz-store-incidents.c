@@ -122,7 +122,11 @@ load_reports (MarzStore                *self,
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       MarzIncident *incident = g_hash_table_lookup (by_id, &id);
-      MarzReport *report = g_new0 (MarzReport, 1);
+      MarzReport *report;
+
+      if (incident == NULL)
+        continue;   /* cannot happen inside the savepoint; never crash if it does */
+      report = g_new0 (MarzReport, 1);
 
       report->article = _marz_store_dup_text (stmt, 1);
       report->language = _marz_store_dup_text (stmt, 2);
@@ -158,8 +162,17 @@ marz_store_query_incidents (MarzStore                *self,
 
   g_return_val_if_fail (MARZ_IS_STORE (self), NULL);
 
+  /* Both reads in one snapshot: an import committing between them must not
+   * give reports of incidents we did not read. */
+  if (!_marz_store_exec (self, "SAVEPOINT query_incidents", error))
+    return NULL;
   if (!load_incidents (self, filter, out, by_id, error)
       || !load_reports (self, filter, by_id, error))
+    {
+      _marz_store_exec (self, "ROLLBACK TO query_incidents; RELEASE query_incidents", NULL);
+      return NULL;
+    }
+  if (!_marz_store_exec (self, "RELEASE query_incidents", error))
     return NULL;
   return g_steal_pointer (&out);
 }

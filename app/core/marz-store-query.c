@@ -122,6 +122,12 @@ marz_store_get_article (MarzStore   *self,
     {
       info = article_from_row (stmt);
       info->text = _marz_store_dup_text (stmt, 13);
+      if (info->text == NULL || (glong) info->body_start > g_utf8_strlen (info->text, -1))
+        {
+          g_set_error (error, MARZ_STORE_ERROR, MARZ_STORE_ERROR_CORRUPT,
+                       _("%s: the database is damaged (article “%s”)"), self->path, name);
+          return NULL;
+        }
       return g_steal_pointer (&info);
     }
   if (rc != SQLITE_DONE)
@@ -147,23 +153,44 @@ is_proclitic (const char *text,
   return FALSE;
 }
 
+/* A term is words to find in a row, the first perhaps with a proclitic.
+ * Terms are built from our tokens, never from the query as typed, so
+ * nothing a user types can become FTS5 syntax. */
 static void
-append_word (GString    *fts,
-             const char *word,
-             GPtrArray  *words)
+append_term (GString    *fts,
+             char      **term,
+             GPtrArray  *terms)
 {
+  g_autofree char *rest = g_strjoinv (" ", term + 1);
+
   for (guint c = 0; proclitics[c]; c++)
-    g_string_append_printf (fts, "%s\"%s%s\"", fts->len && fts->str[fts->len - 1] != '(' ? " OR " : "",
-                            proclitics[c], word);
-  g_ptr_array_add (words, g_strdup (word));
+    g_string_append_printf (fts, "%s\"%s%s%s%s\"", fts->str[fts->len - 1] == '(' ? "" : " OR ",
+                            proclitics[c], term[0], *rest ? " " : "", rest);
+  g_ptr_array_add (terms, g_strdupv (term));
+}
+
+static char **
+words_of (const char *key,
+          const GArray *tokens,
+          guint         first,
+          guint         n)
+{
+  char **words = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      MarzToken *t = &g_array_index (tokens, MarzToken, first + i);
+      words[i] = g_strndup (key + t->start, t->end - t->start);
+    }
+  return words;
 }
 
 /* Every spelling of the places a query names: «كابل» also asks for «كابول»,
- * «کابل» and «Kabul»; a name of several words is a phrase. */
+ * «کابل» and «Kabul». */
 static void
 append_spellings (GString                *fts,
                   const MarzPlaceMention *m,
-                  GPtrArray              *words)
+                  GPtrArray              *terms)
 {
   for (guint p = 0; p < m->places->len; p++)
     {
@@ -171,15 +198,13 @@ append_spellings (GString                *fts,
       for (guint k = 0; k < place->spellings->len; k++)
         {
           g_autofree char *key = marz_normalize_key (g_ptr_array_index (place->spellings, k));
-          g_auto(GStrv) parts = g_strsplit_set (g_strstrip (key), " \"", -1);
+          g_autoptr(GArray) tokens = marz_tokenize (key, strlen (key));
+          g_auto(GStrv) term = NULL;
 
-          if (g_strv_length (parts) == 1)
-            append_word (fts, parts[0], words);
-          else if (g_strv_length (parts) > 1)
-            {
-              g_autofree char *phrase = g_strjoinv (" ", parts);
-              g_string_append_printf (fts, " OR \"%s\"", phrase);
-            }
+          if (tokens->len == 0)
+            continue;
+          term = words_of (key, tokens, 0, tokens->len);
+          append_term (fts, term, terms);
         }
     }
 }
@@ -187,7 +212,7 @@ append_spellings (GString                *fts,
 static char *
 fts_query (MarzGazetteer *gazetteer,
            const char    *query,
-           GPtrArray     *words)
+           GPtrArray     *terms)
 {
   g_autofree char *key = marz_normalize_key (query);
   g_autoptr(GArray) tokens = marz_tokenize (key, strlen (key));
@@ -197,64 +222,94 @@ fts_query (MarzGazetteer *gazetteer,
 
   for (guint i = 0; i < tokens->len; i++)
     {
-      MarzToken *t = &g_array_index (tokens, MarzToken, i);
-      g_autofree char *word = g_strndup (key + t->start, t->end - t->start);
       MarzPlaceMention *m = places && next_place < places->len
                           ? &g_array_index (places, MarzPlaceMention, next_place) : NULL;
+      guint n = m != NULL && m->token == i ? m->n_tokens : 1;
+      g_auto(GStrv) term = words_of (key, tokens, i, n);
 
       g_string_append (fts, i ? " AND (" : "(");
-      if (m != NULL && m->token == i)
+      append_term (fts, term, terms);
+      if (n > 1 || (m != NULL && m->token == i))
         {
-          g_autofree char *phrase = g_strndup (key + m->start, m->end - m->start);
-          if (m->n_tokens == 1)
-            append_word (fts, word, words);
-          else
-            g_string_append_printf (fts, "\"%s\"", phrase);
-          append_spellings (fts, m, words);
-          i += m->n_tokens - 1;
+          append_spellings (fts, m, terms);
           next_place++;
         }
-      else
-        append_word (fts, word, words);
       g_string_append_c (fts, ')');
+      i += n - 1;
     }
   return g_string_free (fts, tokens->len == 0);
 }
 
-/* Finds the first query word in the article's key, maps it back to the
- * original and cuts a snippet around it. */
+static gboolean
+token_is (const MarzNormalized *n,
+          const MarzToken      *t,
+          const char           *word,
+          gboolean              proclitic)
+{
+  gsize len = strlen (word);
+
+  return t->end - t->start >= len && memcmp (n->text + t->end - len, word, len) == 0
+      && (proclitic ? is_proclitic (n->text + t->start, t->end - t->start - len)
+                    : t->end - t->start == len);
+}
+
+/* Whether @term starts at token @i: how many tokens it covers, or 0. */
+static guint
+term_at (const MarzNormalized *n,
+         const GArray         *tokens,
+         guint                 i,
+         char                **term)
+{
+  guint k = 0;
+
+  for (; term[k]; k++)
+    if (i + k >= tokens->len
+        || !token_is (n, &g_array_index (tokens, MarzToken, i + k), term[k], k == 0))
+      return 0;
+  return k;
+}
+
+/* Finds the first term in the article's key, maps it back to the original
+ * and cuts a snippet around it. */
 static void
 make_snippet (MarzSearchHit *hit,
-              const char    *text,
-              gsize          body_start,
-              GPtrArray     *words)
+              const char    *body,
+              GPtrArray     *terms)
 {
-  g_autoptr(MarzNormalized) n = marz_normalized_new (text + body_start, -1);
+  g_autoptr(MarzNormalized) n = marz_normalized_new (body, -1);
   g_autoptr(GArray) tokens = marz_tokenize (n->text, n->len);
-  const char *body = text + body_start;
   glong start = 0, end = 0, from, to, length = g_utf8_strlen (body, -1);
 
   for (guint i = 0; i < tokens->len && end == 0; i++)
-    {
-      MarzToken *t = &g_array_index (tokens, MarzToken, i);
-      for (guint w = 0; w < words->len; w++)
-        {
-          const char *word = g_ptr_array_index (words, w);
-          gsize len = strlen (word);
-          if (t->end - t->start >= len && memcmp (n->text + t->end - len, word, len) == 0
-              && is_proclitic (n->text + t->start, t->end - t->start - len))
-            {
-              start = g_utf8_pointer_to_offset (body, body + n->map[t->start]);
-              end = g_utf8_pointer_to_offset (body, body + n->map[t->end]);
-              break;
-            }
-        }
-    }
+    for (guint w = 0; w < terms->len; w++)
+      {
+        guint covered = term_at (n, tokens, i, g_ptr_array_index (terms, w));
+        if (covered > 0)
+          {
+            start = g_utf8_pointer_to_offset (body, body + n->map[g_array_index (tokens, MarzToken, i).start]);
+            end = g_utf8_pointer_to_offset (body, body + n->map[g_array_index (tokens, MarzToken, i + covered - 1).end]);
+            break;
+          }
+      }
   from = MAX (0, start - SNIPPET_CONTEXT);
   to = MIN (length, end + SNIPPET_CONTEXT);
   hit->snippet = g_utf8_substring (body, from, to);
   hit->match_start = start - from;
   hit->match_end = end - from;
+}
+
+/* The body of a stored article; a damaged body_start must not send us
+ * past the end of the text. */
+static const char *
+body_of (const char *text,
+         guint       body_start)
+{
+  if (text == NULL)
+    return "";
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (body_start-- == 0)
+      return p;
+  return text;
 }
 
 /**
@@ -271,8 +326,8 @@ marz_store_search (MarzStore   *self,
                    guint        limit,
                    GError     **error)
 {
-  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *fts = fts_query (self->gazetteer, query, words);
+  g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autofree char *fts = fts_query (self->gazetteer, query, terms);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) marz_search_hit_free);
   int rc;
@@ -294,7 +349,7 @@ marz_store_search (MarzStore   *self,
       const char *text = (const char *) sqlite3_column_text (stmt, 13);
 
       hit->article = article_from_row (stmt);
-      make_snippet (hit, text, g_utf8_offset_to_pointer (text, hit->article->body_start) - text, words);
+      make_snippet (hit, body_of (text, hit->article->body_start), terms);
       g_ptr_array_add (out, hit);
     }
   if (rc != SQLITE_DONE)
