@@ -162,7 +162,6 @@ _marz_extract_source (MarzAnalysis *a,
 {
   GArray *sentences = a->article->sentences;
   guint limit_sentence = MIN (sentences->len, 3);
-  g_autoptr(GArray) found = NULL;
 
   if (sentences->len == 0)
     return;
@@ -170,14 +169,19 @@ _marz_extract_source (MarzAnalysis *a,
   if (a->article->source != NULL)
     return;
 
-  found = marz_lexicon_scan (lexicon, a->norm->text, a->tokens);
-  for (guint i = 0; i < found->len; i++)
+  for (guint i = 0; i < a->tokens->len; i++)
     {
-      MarzLexiconMatch *m = &g_array_index (found, MarzLexiconMatch, i);
-      if (a->sentence_of[m->token] >= limit_sentence)
+      MarzLexiconMatch m;
+
+      if (a->sentence_of[i] == G_MAXUINT)
+        continue;            /* the header line */
+      if (a->sentence_of[i] >= limit_sentence)
         break;
-      a->article->source = g_strdup (g_ptr_array_index (m->values, 0));
-      return;
+      if (marz_lexicon_match_at (lexicon, a->norm->text, a->tokens, i, &m))
+        {
+          a->article->source = g_strdup (g_ptr_array_index (m.values, 0));
+          return;
+        }
     }
 }
 
