@@ -372,15 +372,20 @@ collect_directory (const char *dir,
       g_ptr_array_add (found, g_build_filename (dir, name, NULL));
   g_ptr_array_sort (found, compare_paths);
 
+  /* The list of a big folder is the one thing an import holds for every
+   * file at once: hand the paths over rather than copy them. */
   for (guint i = 0; i < found->len; i++)
     {
-      const char *path = g_ptr_array_index (found, i);
-      g_autofree char *lower = g_ascii_strdown (path, -1);
+      char *path = g_ptr_array_index (found, i);
+      gsize len = strlen (path);
 
       if (g_file_test (path, G_FILE_TEST_IS_DIR))
         collect_directory (path, visited, out);
-      else if (g_str_has_suffix (lower, ".txt"))
-        g_ptr_array_add (out, g_strdup (path));
+      else if (len >= 4 && g_ascii_strcasecmp (path + len - 4, ".txt") == 0)
+        {
+          g_ptr_array_add (out, path);
+          g_ptr_array_index (found, i) = NULL;
+        }
     }
 }
 
