@@ -40,12 +40,14 @@ typedef struct
   MarzArticle *article;
   GPtrArray   *mentions;
   GError      *error;
+  gboolean     done;         /* under Workers.mutex */
 } Job;
 
 typedef struct
 {
   MarzExtractor *extractor;
-  GAsyncQueue   *done;
+  GMutex         mutex;
+  GCond          cond;       /* a job is done */
 } Workers;
 
 static void
@@ -67,7 +69,10 @@ work (gpointer data,
   job->article = marz_reader_read_file (job->path, &job->error);
   if (job->article != NULL)
     job->mentions = marz_extractor_analyze (w->extractor, job->article);
-  g_async_queue_push (w->done, job);
+  g_mutex_lock (&w->mutex);
+  job->done = TRUE;
+  g_cond_broadcast (&w->cond);
+  g_mutex_unlock (&w->mutex);
 }
 
 /* Returns FALSE only when the database fails. */
@@ -109,16 +114,14 @@ run (MarzStore          *store,
      GPtrArray          *files,
      GThreadPool        *pool,
      Workers            *w,
-     GPtrArray          *jobs,
+     Job               **ring,
+     guint               window,
      GCancellable       *cancellable,
      MarzImportProgress  progress,
      gpointer            user_data,
      MarzImportSummary  *summary,
      GError            **error)
 {
-  guint window = WINDOW_PER_THREAD * g_thread_pool_get_max_threads (pool);
-  g_autoptr(GHashTable) finished = g_hash_table_new (NULL, NULL);
-
   for (guint i = 0, submitted = 0; i < files->len; i++)
     {
       MarzImportItem item = { 0 };
@@ -129,26 +132,20 @@ run (MarzStore          *store,
         {
           Job *next = g_new0 (Job, 1);
           next->path = g_ptr_array_index (files, submitted);
-          g_ptr_array_add (jobs, next);
+          ring[submitted % window] = next;
           g_thread_pool_push (pool, next, NULL);
         }
-      /* A job may already have come back while we waited for an earlier one. */
-      job = g_hash_table_contains (finished, g_ptr_array_index (jobs, i))
-          ? g_ptr_array_index (jobs, i) : NULL;
-      while (job == NULL)
-        {
-          Job *got = g_async_queue_pop (w->done);
-          if (got == g_ptr_array_index (jobs, i))
-            job = got;
-          else
-            g_hash_table_add (finished, got);
-        }
+      job = ring[i % window];
+      /* Jobs come back in any order; wait for this one's. */
+      g_mutex_lock (&w->mutex);
+      while (!job->done)
+        g_cond_wait (&w->cond, &w->mutex);
+      g_mutex_unlock (&w->mutex);
       if (g_cancellable_set_error_if_cancelled (cancellable, error)
           || !store_one (store, job, &item, &detail, error))
         return FALSE;
       report (progress, user_data, &item, i + 1, files->len, summary);
-      g_ptr_array_index (jobs, i) = NULL;
-      g_hash_table_remove (finished, job);
+      ring[i % window] = NULL;
       job_free (job);
     }
   return TRUE;
@@ -175,8 +172,10 @@ marz_import_paths (MarzStore          *store,
                    GError            **error)
 {
   g_autoptr(GPtrArray) files = marz_reader_collect (paths);
-  g_autoptr(GPtrArray) jobs = g_ptr_array_new ();
-  Workers w = { extractor, g_async_queue_new () };
+  int threads = MAX (1, (int) g_get_num_processors ());
+  guint window = WINDOW_PER_THREAD * threads;
+  g_autofree Job **ring = g_new0 (Job *, window);
+  Workers w = { extractor };
   GThreadPool *pool;
   gboolean ok;
 
@@ -184,19 +183,22 @@ marz_import_paths (MarzStore          *store,
   g_return_val_if_fail (MARZ_IS_EXTRACTOR (extractor), FALSE);
 
   *summary = (MarzImportSummary) { 0 };
-  pool = g_thread_pool_new (work, &w, MAX (1, (int) g_get_num_processors ()), FALSE, NULL);
+  g_mutex_init (&w.mutex);
+  g_cond_init (&w.cond);
+  pool = g_thread_pool_new (work, &w, threads, FALSE, NULL);
   ok = marz_store_begin (store, error)
     && marz_store_sync_places (store, marz_extractor_get_gazetteer (extractor), error)
-    && run (store, files, pool, &w, jobs, cancellable, progress, user_data, summary, error)
+    && run (store, files, pool, &w, ring, window, cancellable, progress, user_data, summary, error)
     && marz_store_commit (store, error);
   if (!ok)
     marz_store_rollback (store);
 
   /* Let running jobs finish, then free what was never stored. */
-  g_thread_pool_free (pool, TRUE, TRUE);
-  for (guint i = 0; i < jobs->len; i++)
-    if (g_ptr_array_index (jobs, i) != NULL)
-      job_free (g_ptr_array_index (jobs, i));
-  g_async_queue_unref (w.done);
+  g_thread_pool_free (pool, FALSE, TRUE);
+  for (guint i = 0; i < window; i++)
+    if (ring[i] != NULL)
+      job_free (ring[i]);
+  g_cond_clear (&w.cond);
+  g_mutex_clear (&w.mutex);
   return ok;
 }

@@ -115,12 +115,11 @@ static gint64
 find_incident (MarzStore          *self,
                const MarzMention  *m,
                const char         *date,
-               int                *rank,
                GError            **error)
 {
   MarzIncidentCategory category = marz_incident_type_get_category (m->type);
   sqlite3_stmt *stmt = _marz_store_cached (self,
-    "SELECT id, rank FROM incidents WHERE place_id = ?1 AND date = ?2 AND date_precision = ?3"
+    "SELECT id FROM incidents WHERE place_id = ?1 AND date = ?2 AND date_precision = ?3"
     " AND category = ?4 AND (?4 = 'violence' OR type = ?5) LIMIT 1", error);
   int rc;
 
@@ -133,10 +132,7 @@ find_incident (MarzStore          *self,
   sqlite3_bind_text (stmt, 5, marz_incident_type_to_string (m->type), -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    {
-      *rank = sqlite3_column_int (stmt, 1);
-      return sqlite3_column_int64 (stmt, 0);
-    }
+    return sqlite3_column_int64 (stmt, 0);
   if (rc != SQLITE_DONE)
     _marz_store_fail (self, error);
   return rc == SQLITE_DONE ? 0 : -1;
@@ -209,18 +205,19 @@ insert_report (MarzStore          *self,
 }
 
 /* The incident's figures are the highest any report gives for that place
- * alone; figures given for several places together stay on the reports. */
+ * alone; figures given for several places together stay on the reports.
+ * A maximum only grows, so each new report updates it in place: recomputing
+ * it over all reports made imports quadratic in the reports per incident. */
 static gboolean
 update_incident (MarzStore          *self,
                  gint64              incident_id,
                  const MarzMention  *m,
-                 int                 rank,
                  GError            **error)
 {
   sqlite3_stmt *stmt = _marz_store_cached (self,
-    "UPDATE incidents SET rank = min(rank, ?2), type = CASE WHEN ?2 < rank THEN ?3 ELSE type END,"
-    " killed = (SELECT max(killed) FROM reports WHERE incident_id = ?1 AND shared = 0),"
-    " injured = (SELECT max(injured) FROM reports WHERE incident_id = ?1 AND shared = 0)"
+    "UPDATE incidents SET rank = min (rank, ?2), type = CASE WHEN ?2 < rank THEN ?3 ELSE type END,"
+    " killed = CASE WHEN ?4 IS NULL THEN killed ELSE max (coalesce (killed, ?4), ?4) END,"
+    " injured = CASE WHEN ?5 IS NULL THEN injured ELSE max (coalesce (injured, ?5), ?5) END"
     " WHERE id = ?1", error);
 
   if (stmt == NULL)
@@ -228,6 +225,8 @@ update_incident (MarzStore          *self,
   sqlite3_bind_int64 (stmt, 1, incident_id);
   sqlite3_bind_int (stmt, 2, m->type);
   sqlite3_bind_text (stmt, 3, marz_incident_type_to_string (m->type), -1, SQLITE_STATIC);
+  bind_count (stmt, 4, m->shared ? -1 : m->killed);
+  bind_count (stmt, 5, m->shared ? -1 : m->injured);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return _marz_store_fail (self, error);
   return TRUE;
@@ -240,14 +239,14 @@ add_mention (MarzStore          *self,
              GError            **error)
 {
   g_autofree char *date = marz_format_date (m->year, m->month, m->day, m->precision);
-  int rank = m->type;
-  gint64 incident_id = find_incident (self, m, date, &rank, error);
+  gint64 incident_id = find_incident (self, m, date, error);
 
   if (incident_id == 0)
     incident_id = create_incident (self, m, date, error);
-  return incident_id > 0
-      && insert_report (self, incident_id, article_id, m, error)
-      && update_incident (self, incident_id, m, rank, error);
+  if (incident_id <= 0 || !insert_report (self, incident_id, article_id, m, error))
+    return FALSE;
+  /* An article reports an incident once: a second mention changes nothing. */
+  return sqlite3_changes (self->db) == 0 || update_incident (self, incident_id, m, error);
 }
 
 /**

@@ -477,7 +477,7 @@ marz_store_has_hash (MarzStore   *self,
                      char       **existing_name,
                      GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _marz_store_prepare (self, "SELECT name FROM articles WHERE hash = ?", error);
+  sqlite3_stmt *stmt = _marz_store_cached (self, "SELECT name FROM articles WHERE hash = ?", error);
   int rc;
 
   if (stmt == NULL)
@@ -488,6 +488,7 @@ marz_store_has_hash (MarzStore   *self,
     *existing_name = _marz_store_dup_text (stmt, 0);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return _marz_store_fail (self, error);
+  sqlite3_reset (stmt);   /* a statement left on a row keeps a read snapshot open */
   return rc == SQLITE_ROW;
 }
 
