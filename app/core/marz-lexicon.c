@@ -21,6 +21,8 @@ struct _MarzLexicon
   GHashTable      *first_words;  /* set of the first word of every key */
   GHashTable      *first_hashes; /* marz_token_hash() of those words, to reject
                                   * most words without copying them */
+  guint64          filter[128];  /* bit (hash % 8192) set for each first word:
+                                  * rejects nearly every word with one read */
   guint            max_words;
   guint            size;
 };
@@ -64,6 +66,7 @@ add_key (MarzLexicon *self,
   GPtrArray *values = g_hash_table_lookup (self->phrases, key);
   const char *space = strchr (key, ' ');
   guint words = 1;
+  guint32 hash;
 
   if (values == NULL)
     {
@@ -75,8 +78,9 @@ add_key (MarzLexicon *self,
 
   g_hash_table_add (self->first_words,
                     space ? g_strndup (key, space - key) : g_strdup (key));
-  g_hash_table_add (self->first_hashes,
-                    GUINT_TO_POINTER (marz_token_hash (key, space ? (gsize) (space - key) : strlen (key))));
+  hash = marz_token_hash (key, space ? (gsize) (space - key) : strlen (key));
+  g_hash_table_add (self->first_hashes, GUINT_TO_POINTER (hash));
+  self->filter[(hash >> 6) & 127] |= G_GUINT64_CONSTANT (1) << (hash & 63);
   for (const char *p = key; (p = strchr (p, ' ')); p++)
     words++;
   self->max_words = MAX (self->max_words, words);
@@ -237,42 +241,45 @@ lookup (MarzLexicon  *self,
   return g_hash_table_lookup (self->phrases, buf);
 }
 
+/* Whether @word starts a phrase: the filter and the hash set answer for
+ * nearly every word; only a likely hit is copied and compared. */
 static gboolean
-is_first_word (MarzLexicon  *self,
-               const char   *text,
-               const MarzToken *t,
-               gsize         skip)
+has_first (MarzLexicon *self,
+           const char  *word,
+           gsize        len,
+           guint32      hash)
 {
   char buf[MAX_KEY];
-  gsize len = t->end - t->start - skip;
-  guint32 hash = skip == 0 ? t->hash : marz_token_hash (text + t->start + skip, len);
 
-  if (len >= MAX_KEY)
+  if ((self->filter[(hash >> 6) & 127] & (G_GUINT64_CONSTANT (1) << (hash & 63))) == 0
+      || len >= MAX_KEY || !g_hash_table_contains (self->first_hashes, GUINT_TO_POINTER (hash)))
     return FALSE;
-  if (g_hash_table_contains (self->first_hashes, GUINT_TO_POINTER (hash)))
-    {
-      memcpy (buf, text + t->start + skip, len);
-      buf[len] = '\0';
-      if (g_hash_table_contains (self->first_words, buf))
-        return TRUE;
-    }
+  memcpy (buf, word, len);
+  buf[len] = '\0';
+  return g_hash_table_contains (self->first_words, buf);
+}
+
+static gboolean
+is_first_word (MarzLexicon     *self,
+               const char      *text,
+               const MarzToken *t,
+               gsize            skip)
+{
+  const char *word = text + t->start + skip;
+  gsize len = t->end - t->start - skip;
+
+  if (has_first (self, word, len, skip == 0 ? t->hash : marz_token_hash (word, len)))
+    return TRUE;
   if ((self->flags & MARZ_LEXICON_SUFFIXES) == 0)
     return FALSE;
-  memcpy (buf, text + t->start + skip, len);
-  buf[len] = '\0';
-
   /* A one-word phrase with a suffix is not in the set under its full form. */
   for (guint s = 0; suffixes[s]; s++)
-      {
-        gsize n = strlen (suffixes[s]);
-        if (len > n + 2 && memcmp (buf + len - n, suffixes[s], n) == 0)
-          {
-            buf[len - n] = '\0';
-            if (g_hash_table_contains (self->first_words, buf))
-              return TRUE;
-            buf[len - n] = suffixes[s][0];
-          }
-      }
+    {
+      gsize n = strlen (suffixes[s]);
+      if (len > n + 2 && memcmp (word + len - n, suffixes[s], n) == 0
+          && has_first (self, word, len - n, marz_token_hash (word, len - n)))
+        return TRUE;
+    }
   return FALSE;
 }
 
