@@ -25,6 +25,8 @@ struct _MarzStore
   MarzGazetteer *gazetteer; /* spellings of places for search, or NULL */
 };
 
+gboolean      _marz_store_register_tokenizer (MarzStore *self,
+                                              GError   **error);
 gboolean      _marz_store_fail      (MarzStore   *self,
                                      GError     **error);
 sqlite3_stmt *_marz_store_prepare   (MarzStore   *self,

@@ -83,8 +83,7 @@ static const char * const migrations[] = {
   "  grp INTEGER NOT NULL DEFAULT 0,"
   "  UNIQUE (incident_id, article_id));"
   "CREATE INDEX reports_article ON reports (article_id, grp);"
-  "CREATE VIRTUAL TABLE article_index USING fts5 (title, body, content='',"
-  "  tokenize='unicode61 remove_diacritics 0');",
+  "CREATE VIRTUAL TABLE article_index USING fts5 (title, body, content='', tokenize='marz');",
 };
 
 gboolean
@@ -291,6 +290,7 @@ open_db (MarzStore  *self,
   return probe_existing (self, &version, error)
       && open_connection (self, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error)
       && check_identity (self, &version, error)
+      && _marz_store_register_tokenizer (self, error)
       && _marz_store_exec (self, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"
                                  "PRAGMA synchronous = NORMAL", error)
       && migrate (self, version, error);

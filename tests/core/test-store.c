@@ -1047,8 +1047,6 @@ assert_survived_kill (KillSetup *k)
   g_autofree char *check = raw_query (k->db, "PRAGMA integrity_check");
   g_autofree char *one = g_build_filename (k->generated, "gen00007.txt", NULL);
   g_autofree char *word = marker (7);
-  g_autofree char *match = g_strdup_printf ("SELECT count(*) FROM article_index WHERE article_index MATCH '%s'",
-                                            word);
   Counts now = count_rows (store);
   MarzImportSummary summary;
 
@@ -1059,8 +1057,10 @@ assert_survived_kill (KillSetup *k)
   g_assert_no_error (error);
   g_assert_cmpuint (incidents->len, ==, k->n_incidents);
 
-  /* Nothing of the killed import in the index either. */
-  g_assert_cmpint (raw_int (k->db, match), ==, 0);
+  /* Nothing of the killed import in the index either: FTS5 keeps one
+   * docsize row per indexed document, which a raw connection can count
+   * without the "marz" tokenizer. */
+  g_assert_cmpint (raw_int (k->db, "SELECT count(*) FROM article_index_docsize"), ==, k->counts.counts[0]);   /* tables[0] is "articles" */
   hits = marz_store_search (store, word, SEARCH_LIMIT, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (hits->len, ==, 0);
