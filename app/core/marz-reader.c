@@ -319,6 +319,11 @@ marz_reader_read_file (const char  *path,
   else if (info != NULL)
     bytes = load_bounded (file, g_file_info_get_size (info), &local_error);
 
+  if (bytes == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_set_error (error, MARZ_READER_ERROR, MARZ_READER_ERROR_UNREADABLE, _("%s: no such file"), path);
+      return NULL;
+    }
   if (bytes == NULL)
     {
       g_set_error (error, MARZ_READER_ERROR, MARZ_READER_ERROR_UNREADABLE,
