@@ -8,6 +8,8 @@
 #include "marz-gazetteer.h"
 #include "marz-normalize.h"
 
+#include <json-glib/json-glib.h>
+
 static MarzGazetteer *
 load_default (void)
 {
@@ -125,6 +127,94 @@ test_invalid_files (void)
                   " {\"id\": \"x\", \"kind\": \"city\", \"lat\": 1, \"lon\": 0, \"names\": {\"en\": \"X\"}}]}", "duplicate");
 }
 
+/* Ray casting on one ring of [lon, lat] positions. */
+static gboolean
+in_ring (JsonArray *ring, double lon, double lat)
+{
+  gboolean in = FALSE;
+  guint n = json_array_get_length (ring);
+
+  for (guint i = 0, j = n - 1; i < n; j = i++)
+    {
+      JsonArray *a = json_array_get_array_element (ring, i);
+      JsonArray *b = json_array_get_array_element (ring, j);
+      double x1 = json_array_get_double_element (a, 0), y1 = json_array_get_double_element (a, 1);
+      double x2 = json_array_get_double_element (b, 0), y2 = json_array_get_double_element (b, 1);
+
+      if ((y1 > lat) != (y2 > lat) && lon < (x2 - x1) * (lat - y1) / (y2 - y1) + x1)
+        in = !in;
+    }
+  return in;
+}
+
+static gboolean
+in_polygon (JsonArray *polygon, double lon, double lat)
+{
+  if (!in_ring (json_array_get_array_element (polygon, 0), lon, lat))
+    return FALSE;
+  for (guint h = 1; h < json_array_get_length (polygon); h++)
+    if (in_ring (json_array_get_array_element (polygon, h), lon, lat))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+in_country (JsonObject *geometry, double lon, double lat)
+{
+  JsonArray *coords = json_object_get_array_member (geometry, "coordinates");
+
+  if (g_str_equal (json_object_get_string_member (geometry, "type"), "Polygon"))
+    return in_polygon (coords, lon, lat);
+  for (guint p = 0; p < json_array_get_length (coords); p++)
+    if (in_polygon (json_array_get_array_element (coords, p), lon, lat))
+      return TRUE;
+  return FALSE;
+}
+
+/* A marker must never land across the border: every Afghan and Pakistani
+ * place of the gazetteer lies inside its own country as the basemap draws it. */
+static void
+test_places_inside_their_country (void)
+{
+  g_autoptr(MarzGazetteer) gaz = load_default ();
+  g_autofree char *path = g_build_filename (g_getenv ("MARZ_DATADIR"), "basemap", "countries.geojson", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  GPtrArray *places = marz_gazetteer_get_places (gaz);
+  JsonObject *shapes[2] = { NULL, NULL };
+  const char *codes[2] = { "AF", "PK" };
+  JsonArray *features;
+  guint checked = 0;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  features = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "features");
+  for (guint i = 0; i < json_array_get_length (features); i++)
+    {
+      JsonObject *f = json_array_get_object_element (features, i);
+      const char *iso = json_object_get_string_member_with_default (json_object_get_object_member (f, "properties"),
+                                                                    "iso_a2", NULL);
+      for (guint c = 0; c < 2; c++)
+        if (g_strcmp0 (iso, codes[c]) == 0)
+          shapes[c] = json_object_get_object_member (f, "geometry");
+    }
+  g_assert_nonnull (shapes[0]);
+  g_assert_nonnull (shapes[1]);
+
+  for (guint i = 0; i < places->len; i++)
+    {
+      MarzPlace *p = g_ptr_array_index (places, i);
+      for (guint c = 0; c < 2; c++)
+        if (g_strcmp0 (p->country, codes[c]) == 0 && p->kind != MARZ_PLACE_COUNTRY)
+          {
+            if (!in_country (shapes[c], p->lon, p->lat))
+              g_error ("%s (%.3f, %.3f) lies outside %s", p->id, p->lat, p->lon, codes[c]);
+            checked++;
+          }
+    }
+  g_assert_cmpuint (checked, >, 100);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -134,6 +224,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gazetteer/scan/spellings", test_scan_spellings);
   g_test_add_func ("/gazetteer/scan/weak-names", test_weak_names);
   g_test_add_func ("/gazetteer/invalid", test_invalid_files);
+  g_test_add_func ("/gazetteer/inside-country", test_places_inside_their_country);
 
   return g_test_run ();
 }
