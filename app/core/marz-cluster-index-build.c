@@ -1,0 +1,577 @@
+/* marz-cluster-index-build.c: making the levels, from max_zoom down
+ *
+ * Levels are built from max_zoom down: the nodes of level z + 1 are sorted
+ * (LSD radix) row by row into a grid of square cells a little wider than the
+ * merge radius at zoom z, so that whatever lies within the radius of a node
+ * lies in its own cell or the eight around it.  They are then taken greedily
+ * in that order: an unvisited node takes every unvisited node within the
+ * radius into a new cluster at their weighted centroid, or goes down to level
+ * z unchanged.  Since the cells before the current one are done, only the
+ * rest of its cell, the next cell and the three cells of the row below need
+ * looking at, through two cursors that only move forward; a skip list of
+ * unvisited nodes keeps the scans from seeing a node twice.  Each level costs
+ * a radix sort and a linear pass: no tree, no per-point malloc.  The points
+ * are renumbered in the order of the first sort, so that node numbers, and
+ * every level's reads, follow the map.
+ */
+#define G_LOG_DOMAIN "marz-cluster-index"
+
+#include "marz-cluster-index-private.h"
+
+#include <math.h>
+#include <string.h>
+
+#define RADIX_BITS  11
+#define NO_LEAF     G_MAXUINT32
+
+typedef struct
+{
+  guint64 key;
+  guint32 item;
+} SortEntry;
+
+/* What building needs and the index does not keep. */
+typedef struct
+{
+  MarzClusterIndex *index;
+  guint32          *head;         /* per cluster: its points as a list */
+  guint32          *tail;
+  guint32          *next_leaf;    /* per point */
+  guint32          *leaf_weight;  /* per point: the weights, packed for the cache */
+  guint64          *buffers[2];   /* for sorting; then one holds the keys */
+  guint64          *keys;         /* of the level being clustered, sorted */
+  guint32          *items;        /* where each sorted key came from */
+  guint32          *sx;           /* positions of the sorted nodes */
+  guint32          *sy;
+  guint32          *skip;         /* first unvisited entry at or after each */
+  guint32          *members;      /* of the cluster being made */
+  guint64           row_width;    /* keys per row of cells, in the current grid */
+} Builder;
+
+/* The merge radius at @zoom, in fixed units. */
+static double
+radius_fixed (double radius_px,
+              guint  tile_size,
+              int    zoom)
+{
+  return ldexp (radius_px / tile_size, 32 - zoom);
+}
+
+/* Cells a little wider than @radius, so that rounding can never put two
+ * points within the radius of each other two cells apart.  Any wider and the
+ * scans would compare more points for nothing. */
+static double
+cell_scale (double radius)
+{
+  return 1.0 / MAX (radius * (1.0 + 1.0 / 65536) + 1.0, 2.0);  /* keys fit 63 bits */
+}
+
+static guint
+bit_length (guint64 v)
+{
+  guint bits = 0;
+
+  for (; v != 0; v >>= 1)
+    bits++;
+  return bits;
+}
+
+/* Stable LSD radix sort of @a on bits @lo … @lo + @bits − 1; returns
+ * whichever buffer ends up holding the result. */
+static guint64 *
+radix_sort (guint64 *a,
+            guint64 *tmp,
+            gsize    n,
+            guint    lo,
+            guint    bits)
+{
+  guint passes = (bits + RADIX_BITS - 1) / RADIX_BITS;
+  guint digit = passes ? (bits + passes - 1) / passes : 0;
+  gsize n_buckets = (gsize) 1 << digit, mask = n_buckets - 1;
+  g_autofree gsize *counts = NULL;
+
+  if (n == 0)
+    return a;
+  counts = g_new0 (gsize, passes * n_buckets);
+  for (gsize i = 0; i < n; i++)
+    for (guint p = 0; p < passes; p++)
+      counts[p * n_buckets + ((a[i] >> (lo + p * digit)) & mask)]++;
+
+  for (guint p = 0; p < passes; p++)
+    {
+      gsize *count = counts + p * n_buckets, sum = 0;
+      guint shift = lo + p * digit;
+      guint64 *t;
+
+      if (count[(a[0] >> shift) & mask] == n)
+        continue;  /* one digit for all: nothing to move */
+      for (gsize k = 0; k < n_buckets; k++)
+        {
+          gsize c = count[k];
+
+          count[k] = sum;
+          sum += c;
+        }
+      for (gsize i = 0; i < n; i++)
+        tmp[count[(a[i] >> shift) & mask]++] = a[i];
+      t = a, a = tmp, tmp = t;
+    }
+  return a;
+}
+
+static int
+compare_entries (const void *a,
+                 const void *b)
+{
+  const SortEntry *p = a, *q = b;
+
+  if (p->key != q->key)
+    return p->key < q->key ? -1 : 1;
+  return (p->item > q->item) - (p->item < q->item);
+}
+
+/* Sorts (key, item) pairs packed in one word each: the common case. */
+static void
+sort_packed (Builder *b,
+             guint    m,
+             guint    key_bits,
+             guint    item_bits)
+{
+  guint64 *sorted, *other;
+
+  for (guint i = 0; i < m; i++)
+    b->buffers[0][i] = b->keys[i] << item_bits | i;  /* b->keys is buffers[1] */
+  sorted = radix_sort (b->buffers[0], b->buffers[1], m, item_bits, key_bits);
+  other = sorted == b->buffers[0] ? b->buffers[1] : b->buffers[0];
+  for (guint j = 0; j < m; j++)
+    {
+      b->items[j] = sorted[j] & (((guint64) 1 << item_bits) - 1);
+      other[j] = sorted[j] >> item_bits;
+    }
+  b->keys = other;
+}
+
+/* Keys too wide to share a word with an index: points spread over the whole
+ * world at a high zoom. */
+static void
+sort_wide (Builder *b,
+           guint    m)
+{
+  g_autofree SortEntry *entries = g_new (SortEntry, MAX (m, 1));
+
+  for (guint i = 0; i < m; i++)
+    entries[i] = (SortEntry) { b->keys[i], i };
+  qsort (entries, m, sizeof (SortEntry), compare_entries);
+  for (guint j = 0; j < m; j++)
+    {
+      b->keys[j] = entries[j].key;
+      b->items[j] = entries[j].item;
+    }
+}
+
+static void
+level_add_rows (Level          *level,
+                const guint32  *sy)
+{
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (Row));
+
+  for (guint j = 0; j < level->n_nodes; j++)
+    {
+      Row row = { cell_of (sy[j], level->scale), j };
+
+      if (rows->len == 0 || g_array_index (rows, Row, rows->len - 1).cy != row.cy)
+        g_array_append_val (rows, row);
+    }
+  level->n_rows = rows->len;
+  level->rows = (Row *) g_array_free (rows, FALSE);
+}
+
+/* Sorts the m positions in b->sx, b->sy row by row of the cells of @scale,
+ * into b->keys, and where each came from into b->items. */
+static void
+sort_cells (Builder *b,
+            guint    m,
+            double   scale)
+{
+  guint32 min_cx = G_MAXUINT32, min_cy = G_MAXUINT32, max_cx = 0;
+  guint64 max_key = 0;
+  guint key_bits, item_bits = bit_length (m > 0 ? m - 1 : 0);
+
+  for (guint i = 0; i < m; i++)
+    {
+      min_cx = MIN (min_cx, cell_of (b->sx[i], scale));
+      max_cx = MAX (max_cx, cell_of (b->sx[i], scale));
+      min_cy = MIN (min_cy, cell_of (b->sy[i], scale));
+    }
+  /* A column of empty cells either side: the cells left and right of a node
+   * are always key − 1 and key + 1, never the end of another row. */
+  b->row_width = m ? (guint64) max_cx - min_cx + 3 : 3;
+  b->keys = b->buffers[1];
+  for (guint i = 0; i < m; i++)
+    {
+      guint64 key = (guint64) (cell_of (b->sy[i], scale) - min_cy) * b->row_width
+                    + (cell_of (b->sx[i], scale) - min_cx) + 1;
+
+      b->keys[i] = key;
+      max_key = MAX (max_key, key);
+    }
+  key_bits = bit_length (max_key);
+  if (key_bits + item_bits <= 64)
+    sort_packed (b, m, key_bits, item_bits);
+  else
+    sort_wide (b, m);
+}
+
+/* Sorts @nodes into @level, row by row of the cells of @scale; leaves the
+ * sorted keys in b->keys and the positions in b->sx, b->sy. */
+static void
+sort_level (Builder       *b,
+            const guint32 *nodes,
+            guint          m,
+            double         scale,
+            Level         *level)
+{
+  const MarzClusterIndex *index = b->index;
+
+  for (guint i = 0; i < m; i++)
+    {
+      b->sx[i] = index->x[nodes[i]];
+      b->sy[i] = index->y[nodes[i]];
+    }
+  sort_cells (b, m, scale);
+
+  level->scale = scale;
+  level->n_nodes = m;
+  level->nodes = g_new (guint32, MAX (m, 1));
+  for (guint j = 0; j < m; j++)
+    level->nodes[j] = nodes[b->items[j]];
+  for (guint j = 0; j < m; j++)
+    {
+      b->sx[j] = index->x[level->nodes[j]];
+      b->sy[j] = index->y[level->nodes[j]];
+    }
+  level_add_rows (level, b->sy);
+}
+
+/* Projects @points and sorts them as sort_level() does, into the index's own
+ * copy: the points' node numbers follow the map, and so, later, do the
+ * clusters' (made in that order), which keeps every level's reads local. */
+static void
+sort_points (Builder                *b,
+             const MarzClusterPoint *points,
+             double                  scale,
+             Level                  *level)
+{
+  MarzClusterIndex *self = b->index;
+  guint n = self->n_points;
+
+  for (guint i = 0; i < n; i++)
+    {
+      b->sx[i] = lon_to_x (points[i].lon);
+      b->sy[i] = lat_to_y (points[i].lat);
+    }
+  sort_cells (b, n, scale);
+
+  level->scale = scale;
+  level->n_nodes = n;
+  level->nodes = g_new (guint32, MAX (n, 1));
+  for (guint j = 0; j < n; j++)
+    {
+      guint32 i = b->items[j];
+
+      self->points[j] = points[i];
+      b->leaf_weight[j] = points[i].weight;
+      self->x[j] = b->sx[i];
+      self->y[j] = b->sy[i];
+      level->nodes[j] = j;
+    }
+  memcpy (b->sx, self->x, n * sizeof (guint32));
+  memcpy (b->sy, self->y, n * sizeof (guint32));
+}
+
+void
+_marz_cluster_index_level_clear (Level *level)
+{
+  g_clear_pointer (&level->nodes, g_free);
+  g_clear_pointer (&level->rows, g_free);
+  level->n_nodes = level->n_rows = 0;
+}
+
+static inline guint32
+find_unvisited (guint32 *skip,
+                guint32  i)
+{
+  while (skip[i] != i)
+    {
+      skip[i] = skip[skip[i]];  /* path halving */
+      i = skip[i];
+    }
+  return i;
+}
+
+/* Takes into b->members every unvisited entry from @from up to key @last
+ * that lies within the radius of entry @seed. */
+static guint
+take_neighbours (Builder *b,
+                 guint32  seed,
+                 guint32  from,
+                 guint64  last,
+                 guint    m,
+                 double   r2,
+                 guint    n_members)
+{
+  for (guint32 j = find_unvisited (b->skip, from);
+       j < m && b->keys[j] <= last;
+       j = find_unvisited (b->skip, j + 1))
+    {
+      double dx = (double) b->sx[j] - b->sx[seed];
+      double dy = (double) b->sy[j] - b->sy[seed];
+
+      if (dx * dx + dy * dy <= r2)
+        {
+          b->skip[j] = j + 1;
+          b->members[n_members++] = j;
+        }
+    }
+  return n_members;
+}
+
+static guint32
+node_head (const Builder *b,
+           guint32        node)
+{
+  return node < b->index->n_points ? node : b->head[node - b->index->n_points];
+}
+
+static guint32
+node_tail (const Builder *b,
+           guint32        node)
+{
+  return node < b->index->n_points ? node : b->tail[node - b->index->n_points];
+}
+
+static guint64
+node_count (const Builder *b,
+            guint32        node)
+{
+  return node < b->index->n_points ? b->leaf_weight[node]
+                                   : b->index->cluster_count[node - b->index->n_points];
+}
+
+static guint32
+node_size (const MarzClusterIndex *self,
+           guint32                 node)
+{
+  return node < self->n_points ? 1 : self->cluster_size[node - self->n_points];
+}
+
+static guint32
+round_fixed (double v)
+{
+  return (guint32) CLAMP (floor (v + 0.5), 0.0, (double) G_MAXUINT32);
+}
+
+/* Makes a cluster of the first @n_members of b->members (entries of
+ * @level), at their centroid weighted by count, or by size if all weigh 0. */
+static guint32
+make_cluster (Builder     *b,
+              const Level *level,
+              guint        n_members,
+              int          zoom)
+{
+  MarzClusterIndex *self = b->index;
+  guint c = self->n_clusters++;
+  guint32 node = self->n_points + c;
+  double wx = 0, wy = 0, sx = 0, sy = 0;
+  guint64 count = 0;
+  guint32 size = 0;
+
+  for (guint k = 0; k < n_members; k++)
+    {
+      guint32 j = b->members[k], member = level->nodes[j];
+      guint64 w = node_count (b, member);
+      guint32 s = node_size (self, member);
+
+      count += w, size += s;
+      wx += (double) w * b->sx[j], wy += (double) w * b->sy[j];
+      sx += (double) s * b->sx[j], sy += (double) s * b->sy[j];
+      if (k == 0)
+        b->head[c] = node_head (b, member);
+      else
+        b->next_leaf[b->tail[c]] = node_head (b, member);
+      b->tail[c] = node_tail (b, member);
+    }
+  self->x[node] = round_fixed (count ? wx / count : sx / size);
+  self->y[node] = round_fixed (count ? wy / count : sy / size);
+  self->cluster_count[c] = count;
+  self->cluster_size[c] = size;
+  self->cluster_zoom[c] = zoom;
+  return node;
+}
+
+/* Clusters @level (zoom + 1, as sorted by sort_level()) into @out, the nodes
+ * of @zoom; returns how many. */
+static guint
+cluster_level (Builder     *b,
+               const Level *level,
+               double       radius,
+               int          zoom,
+               guint32     *out)
+{
+  guint m = level->n_nodes, n_out = 0;
+  guint64 width = b->row_width;
+  double r2 = radius * radius;
+  guint32 below = 0;  /* no entry before it lies in the row below the seed's */
+
+  for (guint32 j = 0; j <= m; j++)
+    b->skip[j] = j;
+  for (guint32 i = find_unvisited (b->skip, 0); i < m; i = find_unvisited (b->skip, i + 1))
+    {
+      guint64 key = b->keys[i];
+      guint n_members = 1;
+
+      b->skip[i] = i + 1;
+      b->members[0] = i;
+      n_members = take_neighbours (b, i, i + 1, key + 1, m, r2, n_members);
+      while (below < m && b->keys[below] < key + width - 1)
+        below++;
+      n_members = take_neighbours (b, i, below, key + width + 1, m, r2, n_members);
+      out[n_out++] = n_members == 1 ? level->nodes[i] : make_cluster (b, level, n_members, zoom);
+    }
+  return n_out;
+}
+
+/* Concatenates the lists of the top level's nodes into leaf_order, then
+ * finds where each cluster's run starts. */
+static void
+order_leaves (Builder *b)
+{
+  MarzClusterIndex *self = b->index;
+  const Level *top = &self->levels[0];
+  g_autofree guint32 *rank = g_new (guint32, MAX (self->n_points, 1));
+  guint pos = 0;
+
+  for (guint j = 0; j < top->n_nodes; j++)
+    for (guint32 leaf = node_head (b, top->nodes[j]); leaf != NO_LEAF; leaf = b->next_leaf[leaf])
+      {
+        rank[leaf] = pos;
+        self->leaf_order[pos++] = leaf;
+      }
+  g_assert (pos == self->n_points);
+  for (guint c = 0; c < self->n_clusters; c++)
+    self->cluster_first[c] = rank[b->head[c]];
+}
+
+static void
+builder_init (Builder          *b,
+              MarzClusterIndex *self)
+{
+  gsize n = MAX (self->n_points, 1);
+
+  b->index = self;
+  b->head = g_new (guint32, n);
+  b->tail = g_new (guint32, n);
+  b->next_leaf = g_new (guint32, n);
+  b->leaf_weight = g_new (guint32, n);
+  memset (b->next_leaf, 0xff, n * sizeof (guint32));
+  b->buffers[0] = g_new (guint64, n);
+  b->buffers[1] = g_new (guint64, n);
+  b->items = g_new (guint32, n);
+  b->sx = g_new (guint32, n);
+  b->sy = g_new (guint32, n);
+  b->skip = g_new (guint32, n + 1);
+  b->members = g_new (guint32, n);
+}
+
+static void
+builder_clear (Builder *b)
+{
+  g_free (b->head);
+  g_free (b->tail);
+  g_free (b->next_leaf);
+  g_free (b->leaf_weight);
+  g_free (b->buffers[0]);
+  g_free (b->buffers[1]);
+  g_free (b->items);
+  g_free (b->sx);
+  g_free (b->sy);
+  g_free (b->skip);
+  g_free (b->members);
+}
+
+/* At most n − 1 clusters: each merges at least two nodes into one.  The
+ * arrays are allocated for that and shrunk once the count is known. */
+static void
+alloc_nodes (MarzClusterIndex *self)
+{
+  gsize n = MAX (self->n_points, 1);
+
+  self->x = g_new (guint32, 2 * n);
+  self->y = g_new (guint32, 2 * n);
+  self->cluster_count = g_new (guint64, n);
+  self->cluster_size = g_new (guint32, n);
+  self->cluster_first = g_new (guint32, n);
+  self->cluster_zoom = g_new (guint8, n);
+  self->leaf_order = g_new (guint32, n);
+}
+
+static void
+shrink_nodes (MarzClusterIndex *self)
+{
+  gsize k = MAX (self->n_clusters, 1);
+
+  self->x = g_renew (guint32, self->x, self->n_points + k);
+  self->y = g_renew (guint32, self->y, self->n_points + k);
+  self->cluster_count = g_renew (guint64, self->cluster_count, k);
+  self->cluster_size = g_renew (guint32, self->cluster_size, k);
+  self->cluster_first = g_renew (guint32, self->cluster_first, k);
+  self->cluster_zoom = g_renew (guint8, self->cluster_zoom, k);
+}
+
+static void
+build (MarzClusterIndex       *self,
+       const MarzClusterPoint *points,
+       double                  radius_px,
+       guint                   tile_size)
+{
+  Builder b = { 0 };
+  g_autofree guint32 *cur = g_new (guint32, MAX (self->n_points, 1));
+  g_autofree guint32 *out = g_new (guint32, MAX (self->n_points, 1));
+  guint m = self->n_points;
+  Level level = { 0 };
+
+  builder_init (&b, self);
+  sort_points (&b, points, cell_scale (radius_fixed (radius_px, tile_size, self->max_zoom)),
+               &level);
+  for (int z = self->max_zoom; z >= self->min_zoom; z--)
+    {
+      double radius = radius_fixed (radius_px, tile_size, z);
+      guint32 *t;
+
+      if (z < self->max_zoom)
+        sort_level (&b, cur, m, cell_scale (radius), &level);
+      m = cluster_level (&b, &level, radius, z, out);
+      if (z < self->max_zoom)
+        self->levels[z + 1 - self->min_zoom] = level;
+      else  /* the points themselves: zoom max + 1 is never shown */
+        _marz_cluster_index_level_clear (&level);
+      level = (Level) { 0 };
+      t = cur, cur = out, out = t;
+    }
+  sort_level (&b, cur, m, cell_scale (radius_fixed (radius_px, tile_size, self->min_zoom - 1)),
+              &self->levels[0]);
+  order_leaves (&b);
+  builder_clear (&b);
+  shrink_nodes (self);
+}
+
+/* Fills @self, whose points and levels marz_cluster_index_new() allocated. */
+void
+_marz_cluster_index_build (MarzClusterIndex       *self,
+                           const MarzClusterPoint *points,
+                           double                  radius_px,
+                           guint                   tile_size)
+{
+  alloc_nodes (self);
+  build (self, points, radius_px, tile_size);
+}
