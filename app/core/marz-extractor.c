@@ -579,8 +579,9 @@ find_violence (MarzAnalysis *a,
         continue;
       if (!facts_complete (f) && i + 1 < n && !facts_complete (&facts[i + 1]))
         borrow_from_next (a, s, facts, i, &e, lent_places);
-      if (e.places->len > 0 && e.date != NULL && !_marz_date_after (e.date, reference))
-        _marz_emit (a, s, &e, i, out);
+      if (e.places->len == 0 || e.date == NULL || _marz_date_after (e.date, reference))
+        continue;
+      _marz_emit (a, s, &e, i, out);
       /* A sentence that completed this one is not an event of its own. */
       i = e.last;
     }

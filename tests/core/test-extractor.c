@@ -353,6 +353,27 @@ test_future_violence_rejected (Fixture *f, gconstpointer data)
   g_assert_cmpuint (list->len, ==, 0);
 }
 
+static void
+test_chain_of_sentences (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  MarzIncident *i;
+  MarzReport *r;
+
+  /* The first sentence borrows the second's place but still has no date, so
+   * it reports nothing; the second must still complete itself with the
+   * third's date rather than be used up. */
+  import_text (f, "fa-chain.txt",
+               " date 2025-12-05\n"
+               "درگیری‌ها ادامه داشت. در نزدیکی تورخم تیراندازی شد. این رویداد روز ۳ دسامبر ۲۰۲۵ رخ داد.\n");
+  list = incidents (f, MARZ_CATEGORY_VIOLENCE);
+  g_assert_cmpuint (list->len, ==, 1);
+  i = find (list, "torkham", "2025-12-03");
+  r = g_ptr_array_index (i->reports, 0);
+  g_assert_true (g_str_has_prefix (r->evidence, "در نزدیکی تورخم"));
+  g_assert_true (g_str_has_suffix (r->evidence, "رخ داد."));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -369,6 +390,7 @@ main (int argc, char *argv[])
   ADD ("/extractor/own/month-precision", test_month_precision);
   ADD ("/extractor/own/background", test_background_is_not_a_report);
   ADD ("/extractor/own/future", test_future_violence_rejected);
+  ADD ("/extractor/own/chain", test_chain_of_sentences);
 #undef ADD
 
   return g_test_run ();
