@@ -779,9 +779,8 @@ marz_date_finder_scan (MarzDateFinder *self,
       MarzDateMention mention;
       DateExpr e;
 
-      /* Every expression starts with a number or a date word: most words
-       * of an article are neither, and trying every parse at each of them
-       * was most of an import's date finding. */
+      /* An expression starts at a number or a date word; most words are
+       * neither, and trying every parse at each was most of the work. */
       if ((g_array_index (tokens, MarzToken, i).kind != MARZ_TOKEN_NUMBER
            && lexicon_match (&s, i, 0) == NULL && lexicon_match (&s, i, 1) == NULL)
           || !parse_at (&s, i, &e))

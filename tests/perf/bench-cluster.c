@@ -27,6 +27,7 @@
 #include <string.h>
 #include <sys/utsname.h>
 
+#include "bench-machine.h"
 #include "marz-cluster-index.h"
 
 #define SEED        20251204
@@ -292,25 +293,10 @@ run (guint   n,
   return check_counts (index, points, n);
 }
 
-static char *
-cpu_model (void)
-{
-  g_autofree char *info = NULL;
-  g_auto(GStrv) lines = NULL;
-
-  if (!g_file_get_contents ("/proc/cpuinfo", &info, NULL, NULL))
-    return g_strdup ("unknown CPU");
-  lines = g_strsplit (info, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (g_str_has_prefix (lines[i], "model name") && strchr (lines[i], ':') != NULL)
-      return g_strdup (g_strstrip (strchr (lines[i], ':') + 1));
-  return g_strdup ("unknown CPU");
-}
-
 static void
 print_machine (guint runs)
 {
-  g_autofree char *model = cpu_model ();
+  g_autofree char *model = bench_cpu_model ();
   g_autofree char *loadavg = NULL;
   struct utsname u;
 

@@ -29,6 +29,7 @@
 #include <sys/resource.h>
 #include <sys/utsname.h>
 
+#include "bench-machine.h"
 #include "bench-corpus.h"
 #include "marz-import.h"
 
@@ -308,26 +309,11 @@ spawn_phase (const char  *self_exe,
   return TRUE;
 }
 
-static char *
-cpu_model (void)
-{
-  g_autofree char *info = NULL;
-  g_auto(GStrv) lines = NULL;
-
-  if (!g_file_get_contents ("/proc/cpuinfo", &info, NULL, NULL))
-    return g_strdup ("unknown CPU");
-  lines = g_strsplit (info, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (g_str_has_prefix (lines[i], "model name") && strchr (lines[i], ':') != NULL)
-      return g_strdup (g_strstrip (strchr (lines[i], ':') + 1));
-  return g_strdup ("unknown CPU");
-}
-
 /* The load says whether anything else ran: the figures mean little if so. */
 static void
 print_machine (void)
 {
-  g_autofree char *model = cpu_model ();
+  g_autofree char *model = bench_cpu_model ();
   g_autofree char *loadavg = NULL;
   g_auto(GStrv) load = NULL;
   struct utsname u;
