@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#define SAMPLE_BYTES 4096
+
 typedef struct
 {
   gsize latin, arabic_script;
@@ -85,9 +87,17 @@ marz_language_identify (const char *text,
                         gsize       len)
 {
   LetterCounts n = { 0 };
-  const char *end = text + len;
+  const char *end;
   MarzLanguage result = { "und", NULL };
+  g_autofree char *sample = NULL;
   guint dari, iranian;
+
+  /* An article does not change language: its first few thousand bytes
+   * decide, whatever its length. */
+  len = MIN (len, SAMPLE_BYTES);
+  while (len > 0 && (text[len] & 0xC0) == 0x80)
+    len--;                           /* do not cut a character in two */
+  end = text + len;
 
   for (const char *p = text; p < end; p = g_utf8_next_char (p))
     count_letter (&n, g_utf8_get_char (p));
@@ -104,8 +114,9 @@ marz_language_identify (const char *text,
   if (n.arabic > n.persian)
     return (MarzLanguage) { "ar", NULL };
 
-  dari = count_words (text, dari_words);
-  iranian = count_words (text, iranian_words);
+  sample = g_strndup (text, len);
+  dari = count_words (sample, dari_words);
+  iranian = count_words (sample, iranian_words);
   result.language = "fa";
   if (dari > iranian)
     result.variety = "fa-AF";

@@ -29,14 +29,25 @@ struct _MarzLexicon
 
 /* Normalized forms by first letter, longest first so «وال» wins over «و».
  * Only words starting with one of these letters can carry a clitic, which
- * saves trying them all on every word of every article. */
-static const char * const clitics_waw[] = { "وبال", "وال", "ولل", "وب", "ول", "و", NULL };
-static const char * const clitics_feh[] = { "فال", "فلل", "فب", "فل", "ف", NULL };
-static const char * const clitics_beh[] = { "بال", "ب", NULL };
-static const char * const clitics_lam[] = { "لل", "ل", NULL };
-static const char * const clitics_alef[] = { "ال", NULL };
+ * saves trying them all on every word of every article.  Lengths are fixed
+ * at compile time: these are tried on every word of every article. */
+typedef struct
+{
+  const char *text;
+  gsize       len;
+} Affix;
 
-static const char * const *
+#define AFFIX(s) { s, sizeof s - 1 }
+
+static const Affix clitics_waw[] = { AFFIX ("وبال"), AFFIX ("وال"), AFFIX ("ولل"), AFFIX ("وب"), AFFIX ("ول"),
+                                     AFFIX ("و"), { NULL, 0 } };
+static const Affix clitics_feh[] = { AFFIX ("فال"), AFFIX ("فلل"), AFFIX ("فب"), AFFIX ("فل"), AFFIX ("ف"),
+                                     { NULL, 0 } };
+static const Affix clitics_beh[] = { AFFIX ("بال"), AFFIX ("ب"), { NULL, 0 } };
+static const Affix clitics_lam[] = { AFFIX ("لل"), AFFIX ("ل"), { NULL, 0 } };
+static const Affix clitics_alef[] = { AFFIX ("ال"), { NULL, 0 } };
+
+static const Affix *
 clitics_for (const char *word)
 {
   /* All five letters are two bytes in UTF-8: U+0648 و, U+0641 ف, U+0628 ب,
@@ -54,8 +65,8 @@ clitics_for (const char *word)
     }
 }
 
-static const char * const suffixes[] = {
-  "هایی", "های", "ها", "ای", "ی", NULL
+static const Affix suffixes[] = {
+  AFFIX ("هایی"), AFFIX ("های"), AFFIX ("ها"), AFFIX ("ای"), AFFIX ("ی"), { NULL, 0 }
 };
 
 static void
@@ -181,18 +192,12 @@ marz_lexicon_get_size (MarzLexicon *self)
 }
 
 static gboolean
-has_prefix_len (const char *word,
-                gsize       len,
-                const char *prefix,
-                gsize      *prefix_len)
+has_prefix_len (const char  *word,
+                gsize        len,
+                const Affix *prefix)
 {
-  gsize n = strlen (prefix);
-
   /* Leave at least two letters (four bytes of Arabic script) after a clitic. */
-  if (len < n + 4 || strncmp (word, prefix, n) != 0)
-    return FALSE;
-  *prefix_len = n;
-  return TRUE;
+  return len >= prefix->len + 4 && memcmp (word, prefix->text, prefix->len) == 0;
 }
 
 /* Builds the key of tokens [index, index + n) into buf, dropping @skip bytes
@@ -273,10 +278,10 @@ is_first_word (MarzLexicon     *self,
   if ((self->flags & MARZ_LEXICON_SUFFIXES) == 0)
     return FALSE;
   /* A one-word phrase with a suffix is not in the set under its full form. */
-  for (guint s = 0; suffixes[s]; s++)
+  for (guint s = 0; suffixes[s].text; s++)
     {
-      gsize n = strlen (suffixes[s]);
-      if (len > n + 2 && memcmp (word + len - n, suffixes[s], n) == 0
+      gsize n = suffixes[s].len;
+      if (len > n + 2 && memcmp (word + len - n, suffixes[s].text, n) == 0
           && has_first (self, word, len - n, marz_token_hash (word, len - n)))
         return TRUE;
     }
@@ -297,12 +302,12 @@ lookup_with_suffixes (MarzLexicon  *self,
   if (values != NULL || (self->flags & MARZ_LEXICON_SUFFIXES) == 0)
     return values;
 
-  for (guint s = 0; suffixes[s] && values == NULL; s++)
+  for (guint s = 0; suffixes[s].text && values == NULL; s++)
     {
-      gsize len = strlen (suffixes[s]);
+      gsize len = suffixes[s].len;
       gsize word = last->end - last->start - (n == 1 ? skip : 0);
 
-      if (word > len + 2 && memcmp (text + last->end - len, suffixes[s], len) == 0)
+      if (word > len + 2 && memcmp (text + last->end - len, suffixes[s].text, len) == 0)
         values = lookup (self, text, tokens, index, n, skip, len);
     }
   return values;
@@ -357,7 +362,7 @@ marz_lexicon_match_at (MarzLexicon      *self,
                        MarzLexiconMatch *match)
 {
   const MarzToken *first;
-  const char * const *clitics;
+  const Affix *clitics;
   gsize len;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -373,13 +378,10 @@ marz_lexicon_match_at (MarzLexicon      *self,
 
   len = first->end - first->start;
   clitics = clitics_for (text + first->start);
-  for (guint c = 0; clitics && clitics[c]; c++)
-    {
-      gsize skip;
-      if (has_prefix_len (text + first->start, len, clitics[c], &skip)
-          && match_with_skip (self, text, tokens, index, skip, match))
-        return TRUE;
-    }
+  for (guint c = 0; clitics && clitics[c].text; c++)
+    if (has_prefix_len (text + first->start, len, &clitics[c])
+        && match_with_skip (self, text, tokens, index, clitics[c].len, match))
+      return TRUE;
   return FALSE;
 }
 
