@@ -589,6 +589,41 @@ find_violence (MarzAnalysis *a,
 
 /* ------------------------------------------------------------------------ */
 
+/* The tokens of the sentences that can matter: those naming an incident and
+ * the ones right after them (which may lend a place or a date).  Nothing
+ * else is ever read, so the other scans skip the rest of the article. */
+static GArray *
+candidate_tokens (MarzAnalysis *a,
+                  GArray       *triggers,
+                  GArray      **origin)
+{
+  guint n = a->article->sentences->len;
+  g_autofree gboolean *wanted = g_new0 (gboolean, n + 1);
+  GArray *tokens = g_array_new (FALSE, FALSE, sizeof (MarzToken));
+
+  *origin = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint k = 0; k < triggers->len; k++)
+    {
+      guint sentence = a->sentence_of[g_array_index (triggers, MarzLexiconMatch, k).token];
+      if (sentence < n)
+        wanted[sentence] = wanted[sentence + 1] = TRUE;
+    }
+  for (guint t = 0; t < a->tokens->len; t++)
+    if (a->sentence_of[t] < n && wanted[a->sentence_of[t]])
+      {
+        g_array_append_val (tokens, g_array_index (a->tokens, MarzToken, t));
+        g_array_append_val (*origin, t);
+      }
+  return tokens;
+}
+
+/* Token indices of matches found in the candidate tokens, back to the
+ * article's. */
+#define REMAP(array, type, origin)                                              \
+  for (guint k = 0; k < (array)->len; k++)                                      \
+    g_array_index (array, type, k).token =                                      \
+      g_array_index (origin, guint, g_array_index (array, type, k).token)
+
 static void
 scan_all (MarzExtractor *self,
           MarzAnalysis  *a,
@@ -596,15 +631,25 @@ scan_all (MarzExtractor *self,
           Scans         *s)
 {
   const char *text = a->norm->text;
+  g_autoptr(GArray) origin = NULL;
+  g_autoptr(GArray) tokens = NULL;
 
-  s->places = marz_gazetteer_scan (self->gazetteer, text, a->tokens);
-  s->dates = marz_date_finder_scan (self->dates, text, a->tokens, reference);
-  s->numbers = marz_number_finder_scan (self->numbers, text, a->tokens);
   s->triggers = marz_lexicon_scan (self->triggers, text, a->tokens);
-  s->after = marz_lexicon_scan (self->killed_after, text, a->tokens);
-  s->before = marz_lexicon_scan (self->killed_before, text, a->tokens);
-  s->cues = marz_lexicon_scan (self->province_cues, text, a->tokens);
-  s->blame = marz_lexicon_scan (self->blame, text, a->tokens);
+  tokens = candidate_tokens (a, s->triggers, &origin);
+
+  s->places = marz_gazetteer_scan (self->gazetteer, text, tokens);
+  s->dates = marz_date_finder_scan (self->dates, text, tokens, reference);
+  s->numbers = marz_number_finder_scan (self->numbers, text, tokens);
+  s->after = marz_lexicon_scan (self->killed_after, text, tokens);
+  s->before = marz_lexicon_scan (self->killed_before, text, tokens);
+  s->cues = marz_lexicon_scan (self->province_cues, text, tokens);
+  s->blame = marz_lexicon_scan (self->blame, text, tokens);
+  REMAP (s->places, MarzPlaceMention, origin);
+  REMAP (s->numbers, MarzNumber, origin);
+  REMAP (s->after, MarzLexiconMatch, origin);
+  REMAP (s->before, MarzLexiconMatch, origin);
+  REMAP (s->cues, MarzLexiconMatch, origin);
+  REMAP (s->blame, MarzLexiconMatch, origin);
 }
 
 static void
