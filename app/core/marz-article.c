@@ -88,6 +88,7 @@ marz_article_free (MarzArticle *self)
   g_free (self->source);
   g_clear_pointer (&self->sentences, g_array_unref);
   g_free (self->index_words);
+  g_free (self->index_title);
   g_free (self);
 }
 

@@ -37,8 +37,9 @@ typedef struct
   MarzDatePrecision precision;
   MarzDateOrigin    origin;
   GArray           *sentences;    /* MarzTextSpan */
-  char             *index_words;  /* the body's words as the search index holds them,
-                                   * made with the analysis so the writer need not */
+  char             *index_words;  /* the body's and the title's words as the search */
+  char             *index_title;  /* index holds them, made with the analysis so the
+                                   * writer need not */
 } MarzArticle;
 
 MarzArticle *marz_article_new             (const char        *path,

@@ -664,6 +664,19 @@ set_language (MarzArticle *article)
   article->variety = g_strdup (lang.variety);
 }
 
+static char *
+index_title (const char *title)
+{
+  g_autoptr(MarzNormalized) key = NULL;
+  g_autoptr(GArray) tokens = NULL;
+
+  if (title == NULL)
+    return g_strdup ("");
+  key = marz_normalized_new (title, -1);
+  tokens = marz_tokenize (key->text, key->len);
+  return marz_tokens_join (key->text, tokens, 0);
+}
+
 /* Where the body starts in the key: the header line is not indexed. */
 static gsize
 body_key_start (MarzAnalysis *a)
@@ -703,6 +716,8 @@ marz_extractor_analyze (MarzExtractor *self,
   article->index_words = marz_tokens_join (a.norm->text, a.tokens, body_key_start (&a));
   set_language (article);
   _marz_extract_title (&a);
+  g_free (article->index_title);
+  article->index_title = index_title (article->title);
   _marz_extract_source (&a, self->outlets);
   reference = _marz_extract_reference (&a, self->dates, self->today);
   scan_all (self, &a, reference, &s);

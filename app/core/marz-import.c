@@ -104,7 +104,7 @@ store_one (MarzStore       *store,
   if (!marz_store_add_article (store, job->article, job->mentions, error))
     return FALSE;
   item->outcome = MARZ_IMPORT_ADDED;
-  item->language = g_intern_string (job->article->language);
+  item->language = job->article->language;   /* lives until the job is freed, after report () */
   item->n_reports = job->mentions->len;
   return TRUE;
 }

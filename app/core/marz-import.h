@@ -20,7 +20,7 @@ typedef struct
   const char        *path;
   MarzImportOutcome  outcome;
   const char        *detail;       /* why it failed, or the article it duplicates */
-  const char        *language;     /* of an added article */
+  const char        *language;     /* of an added article; valid during the callback */
   guint              n_reports;    /* of an added article */
 } MarzImportItem;
 

@@ -98,13 +98,13 @@ index_article (MarzStore    *self,
 {
   sqlite3_stmt *stmt = _marz_store_cached (self,
     "INSERT INTO article_index (rowid, title, body) VALUES (?,?,?)", error);
-  g_autofree char *title = index_text (a->title ? a->title : "", a->title ? strlen (a->title) : 0);
+  g_autofree char *title = a->index_title ? NULL : index_text (a->title ? a->title : "", a->title ? strlen (a->title) : 0);
   g_autofree char *body = a->index_words ? NULL : index_text (a->text + a->body_start, a->len - a->body_start);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, article_id);
-  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, title ? title : a->index_title, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, body ? body : a->index_words, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return _marz_store_fail (self, error);
