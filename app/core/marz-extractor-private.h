@@ -75,6 +75,13 @@ void             _marz_emit           (MarzAnalysis           *a,
                                        const Event            *e,
                                        guint                   group,
                                        GPtrArray              *out);
+enum { CASUALTY_KILLED = 1, CASUALTY_INJURED = 2 };
+
+void             _marz_extractor_words_add (MarzLexicon *triggers,
+                                            MarzLexicon *after,
+                                            MarzLexicon *before,
+                                            MarzLexicon *province_cues,
+                                            MarzLexicon *blame);
 gboolean         _marz_is_actor       (Scans                  *s,
                                        const MarzPlaceMention *m);
 gboolean         _marz_may_lend       (const Facts            *own,
