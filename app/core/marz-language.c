@@ -57,6 +57,34 @@ static const char * const iranian_words[] = {
   "دانشگاه", "فرودگاه", "شهرداری", NULL
 };
 
+/* The character at @p and its length, decoding one- and two-byte UTF-8
+ * (ASCII and the Arabic block) inline. */
+static inline gunichar
+next_char (const char *p,
+           guint      *len)
+{
+  guchar b = p[0];
+
+  if (b < 0x80)
+    return *len = 1, b;
+  if ((b & 0xE0) == 0xC0)
+    return *len = 2, ((b & 0x1F) << 6) | ((guchar) p[1] & 0x3F);
+  *len = g_utf8_next_char (p) - p;
+  return g_utf8_get_char (p);
+}
+
+/* g_unichar_isalpha (), answered without a table lookup for the letters of
+ * the Arabic block, which are nearly all this sees. */
+static gboolean
+is_letter (gunichar c)
+{
+  if (c >= 0x0621 && c <= 0x064A)
+    return TRUE;
+  if (c >= 0x0671 && c <= 0x06D3)
+    return TRUE;
+  return c < 0x80 ? g_ascii_isalpha (c) : g_unichar_isalpha (c);
+}
+
 static gpointer
 build_markers (gpointer data)
 {
@@ -85,11 +113,13 @@ count_markers (const char *text,
     {
       const char *start;
 
-      while (p < end && !g_unichar_isalpha (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
+      guint bytes;
+
+      while (p < end && !is_letter (next_char (p, &bytes)))
+        p += bytes;
       start = p;
-      while (p < end && g_unichar_isalpha (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
+      while (p < end && is_letter (next_char (p, &bytes)))
+        p += bytes;
       if (p > start && (gsize) (p - start) < sizeof word)
         {
           memcpy (word, start, p - start);
@@ -122,8 +152,12 @@ marz_language_identify (const char *text,
     len--;                           /* do not cut a character in two */
   end = text + len;
 
-  for (const char *p = text; p < end; p = g_utf8_next_char (p))
-    count_letter (&n, g_utf8_get_char (p));
+  for (const char *p = text; p < end;)
+    {
+      guint bytes;
+      count_letter (&n, next_char (p, &bytes));
+      p += bytes;
+    }
 
   if (n.latin > n.arabic_script && n.latin >= 20)
     return (MarzLanguage) { "en", NULL };

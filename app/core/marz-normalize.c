@@ -105,6 +105,25 @@ marz_normalize_char (gunichar c,
   return 1;
 }
 
+/* The key of each character of the Arabic block, 0 when deleted: nearly
+ * every character of an article is one of these.  Every one of them maps to
+ * at most one character (see marz_normalize_char ()). */
+static gpointer
+build_arabic_folds (gpointer data)
+{
+  gunichar *folds = g_new0 (gunichar, 256);
+
+  for (gunichar c = 0x0600; c <= 0x06FF; c++)
+    {
+      gunichar out[4];
+      guint n = marz_normalize_char (c, out);
+
+      g_assert (n <= 1);
+      folds[c - 0x0600] = n ? out[0] : 0;
+    }
+  return folds;
+}
+
 /**
  * marz_normalized_new:
  * @original: valid UTF-8
@@ -120,6 +139,8 @@ MarzNormalized *
 marz_normalized_new (const char *original,
                      gssize      len)
 {
+  static GOnce arabic_once = G_ONCE_INIT;
+  const gunichar *arabic;
   MarzNormalized *self;
   const char *p, *end;
   char *out;
@@ -131,6 +152,7 @@ marz_normalized_new (const char *original,
     len = strlen (original);
   g_return_val_if_fail ((gsize) len < G_MAXUINT32 / 4, NULL);
 
+  arabic = g_once (&arabic_once, build_arabic_folds, NULL);
   self = g_new0 (MarzNormalized, 1);
   self->text = out = g_malloc (4 * len + 1);
   self->map = map = g_new (guint32, 4 * len + 1);
@@ -145,6 +167,19 @@ marz_normalized_new (const char *original,
         {
           *out++ = g_ascii_tolower (*p++);
           *map++ = origin;
+          continue;
+        }
+      if (((guchar) *p & 0xFC) == 0xD8)  /* U+0600–U+06FF: two bytes */
+        {
+          gunichar folded = arabic[(((guchar) p[0] & 0x03) << 6) | ((guchar) p[1] & 0x3F)];
+          p += 2;
+          if (folded != 0)
+            {
+              gint bytes = g_unichar_to_utf8 (folded, out);
+              out += bytes;
+              for (gint b = 0; b < bytes; b++)
+                *map++ = origin;
+            }
           continue;
         }
       n = marz_normalize_char (g_utf8_get_char (p), out_chars);

@@ -8,17 +8,55 @@
 
 #include "marz-tokenizer.h"
 
-static MarzTokenKind
-kind_of (gunichar c,
-         gboolean *is_token)
+enum { NOT_TOKEN, WORD, NUMBER };
+
+/* g_unichar_isalnum () and friends, looked up once per character of the
+ * Basic Multilingual Plane: tokenizing runs over every article imported. */
+static gpointer
+build_classes (gpointer data)
 {
-  if (c < 0x80)
+  guint8 *classes = g_new (guint8, 0x10000);
+
+  for (gunichar c = 0; c < 0x10000; c++)
     {
-      *is_token = g_ascii_isalnum (c);
-      return g_ascii_isdigit (c) ? MARZ_TOKEN_NUMBER : MARZ_TOKEN_WORD;
+      gboolean token = c < 0x80 ? g_ascii_isalnum (c)
+                                : (g_unichar_isalnum (c) || g_unichar_ismark (c));
+      gboolean digit = c < 0x80 ? g_ascii_isdigit (c) : g_unichar_isdigit (c);
+      classes[c] = !token ? NOT_TOKEN : digit ? NUMBER : WORD;
     }
-  *is_token = g_unichar_isalnum (c) || g_unichar_ismark (c);
-  return g_unichar_isdigit (c) ? MARZ_TOKEN_NUMBER : MARZ_TOKEN_WORD;
+  return classes;
+}
+
+static MarzTokenKind
+kind_of (const guint8 *classes,
+         gunichar      c,
+         gboolean     *is_token)
+{
+  int class;
+
+  if (c < 0x10000)
+    class = classes[c];
+  else
+    class = !(g_unichar_isalnum (c) || g_unichar_ismark (c)) ? NOT_TOKEN
+          : g_unichar_isdigit (c) ? NUMBER : WORD;
+  *is_token = class != NOT_TOKEN;
+  return class == NUMBER ? MARZ_TOKEN_NUMBER : MARZ_TOKEN_WORD;
+}
+
+/* The character at @p and its length, decoding one- and two-byte UTF-8
+ * (ASCII and the Arabic block) inline. */
+static inline gunichar
+next_char (const char *p,
+           guint      *len)
+{
+  guchar b = p[0];
+
+  if (b < 0x80)
+    return *len = 1, b;
+  if ((b & 0xE0) == 0xC0)
+    return *len = 2, ((b & 0x1F) << 6) | ((guchar) p[1] & 0x3F);
+  *len = g_utf8_next_char (p) - p;
+  return g_utf8_get_char (p);
 }
 
 /**
@@ -32,6 +70,8 @@ GArray *
 marz_tokenize (const char *normalized,
                gsize       len)
 {
+  static GOnce once = G_ONCE_INIT;
+  const guint8 *classes = g_once (&once, build_classes, NULL);
   GArray *tokens = g_array_sized_new (FALSE, FALSE, sizeof (MarzToken), len / 6 + 1);
   const char *p = normalized;
   const char *end = normalized + len;
@@ -40,9 +80,10 @@ marz_tokenize (const char *normalized,
 
   while (p < end)
     {
-      gunichar c = g_utf8_get_char (p);
+      guint n;
+      gunichar c = next_char (p, &n);
       gboolean is_token;
-      MarzTokenKind kind = kind_of (c, &is_token);
+      MarzTokenKind kind = kind_of (classes, c, &is_token);
       guint32 offset = p - normalized;
 
       if (in_token && (!is_token || kind != current.kind))
@@ -57,7 +98,7 @@ marz_tokenize (const char *normalized,
           current.kind = kind;
           in_token = TRUE;
         }
-      p = g_utf8_next_char (p);
+      p += n;
     }
 
   if (in_token)
