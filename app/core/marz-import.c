@@ -171,7 +171,8 @@ marz_import_paths (MarzStore          *store,
                    MarzImportSummary  *summary,
                    GError            **error)
 {
-  g_autoptr(GPtrArray) files = marz_reader_collect (paths);
+  g_autoptr(MarzPathList) list = marz_path_list_new (paths);
+  GPtrArray *files = list->paths;
   int threads = MAX (1, (int) g_get_num_processors ());
   guint window = WINDOW_PER_THREAD * threads;
   g_autofree Job **ring = g_new0 (Job *, window);

@@ -36,4 +36,15 @@ MarzArticle *marz_reader_read_file   (const char   *path,
                                       GError      **error);
 GPtrArray   *marz_reader_collect     (const char * const *paths);
 
+typedef struct
+{
+  GStringChunk *chunk;   /* the paths' bytes */
+  GPtrArray    *paths;   /* borrowed from @chunk */
+} MarzPathList;
+
+MarzPathList *marz_path_list_new     (const char * const *paths);
+void          marz_path_list_free    (MarzPathList       *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MarzPathList, marz_path_list_free)
+
 G_END_DECLS
