@@ -57,7 +57,7 @@ nearest_trigger (MarzAnalysis *a,
 {
   const MarzLexiconMatch *best = NULL;
 
-  for (guint i = 0; i < s->triggers->len; i++)
+  SENTENCE_ITEMS (s->triggers_at, sentence, i)
     {
       const MarzLexiconMatch *m = &g_array_index (s->triggers, MarzLexiconMatch, i);
       int type = GPOINTER_TO_INT (g_ptr_array_index (m->values, 0)) - 1;
@@ -84,21 +84,21 @@ venue_for_trigger (MarzAnalysis           *a,
 {
   *place = NULL;
   *date = NULL;
-  for (guint i = 0; i < s->places->len; i++)
+  SENTENCE_ITEMS (s->places_at, sentence, i)
     {
       const MarzPlaceMention *m = &g_array_index (s->places, MarzPlaceMention, i);
       const MarzPlace *v;
-      if (a->sentence_of[m->token] != sentence || _marz_is_actor (s, m) || (v = venue (a, m)) == NULL)
+      if (a->sentence_of[m->token] != sentence || _marz_is_actor (a, s, m) || (v = venue (a, m)) == NULL)
         continue;
       if (nearest_trigger (a, s, sentence, m->token) == trigger || *place == NULL)
         *place = v;
       if (nearest_trigger (a, s, sentence, m->token) == trigger)
         break;
     }
-  for (guint i = 0; i < s->dates->len; i++)
+  SENTENCE_ITEMS (s->dates_at, sentence, i)
     {
       const MarzDateMention *d = &g_array_index (s->dates, MarzDateMention, i);
-      guint t = _marz_analysis_token_at (a, d->start);
+      guint t = s->date_token[i];
       if (t >= a->tokens->len || a->sentence_of[t] != sentence || !_marz_is_usable_date (d))
         continue;
       if (nearest_trigger (a, s, sentence, t) == trigger || *date == NULL)
@@ -153,7 +153,7 @@ find_diplomacy_in (MarzAnalysis *a,
 {
   guint n = a->article->sentences->len;
 
-  for (guint k = 0; k < s->triggers->len; k++)
+  SENTENCE_ITEMS (s->triggers_at, i, k)
     {
       const MarzLexiconMatch *m = &g_array_index (s->triggers, MarzLexiconMatch, k);
       int type = GPOINTER_TO_INT (g_ptr_array_index (m->values, 0)) - 1;

@@ -43,6 +43,19 @@ typedef struct
   GArray *before;     /* MarzLexiconMatch: casualty words before a figure */
   GArray *cues;       /* MarzLexiconMatch: province cues */
   GArray *blame;      /* MarzLexiconMatch: accusing, blaming */
+
+  /* Every array above is in text order, so the items of sentence n are
+   * [x_at[n], x_at[n + 1]): loops visit their own sentence, not the whole
+   * article (which made long articles quadratic). */
+  guint  *date_token; /* the token each date starts at */
+  guint  *places_at;
+  guint  *dates_at;
+  guint  *numbers_at;
+  guint  *triggers_at;
+  guint  *after_at;
+  guint  *before_at;
+  guint  *cues_at;
+  guint  *blame_at;
 } Scans;
 
 /* What one sentence says about violence. */
@@ -65,6 +78,8 @@ typedef struct
   guint                  last;
 } Event;
 
+void             _marz_scans_index    (MarzAnalysis           *a,
+                                       Scans                  *s);
 gboolean         _marz_is_usable_date (const MarzDateMention  *d);
 const MarzPlace *_marz_choose_place   (const MarzPlaceMention *m,
                                        gboolean                province);
@@ -82,7 +97,8 @@ void             _marz_extractor_words_add (MarzLexicon *triggers,
                                             MarzLexicon *before,
                                             MarzLexicon *province_cues,
                                             MarzLexicon *blame);
-gboolean         _marz_is_actor       (Scans                  *s,
+gboolean         _marz_is_actor       (MarzAnalysis           *a,
+                                       Scans                  *s,
                                        const MarzPlaceMention *m);
 gboolean         _marz_may_lend       (const Facts            *own,
                                        const Facts            *next,
@@ -92,5 +108,9 @@ void             _marz_find_diplomacy (MarzAnalysis           *a,
                                        Facts                  *facts,
                                        const GDate            *reference,
                                        GPtrArray              *out);
+
+/* The indices of @at's items in @sentence. */
+#define SENTENCE_ITEMS(at, sentence, i) \
+  for (guint i = (at)[sentence]; i < (at)[(sentence) + 1]; i++)
 
 G_END_DECLS

@@ -71,6 +71,15 @@ scans_clear (Scans *s)
   g_clear_pointer (&s->before, g_array_unref);
   g_clear_pointer (&s->cues, g_array_unref);
   g_clear_pointer (&s->blame, g_array_unref);
+  g_clear_pointer (&s->date_token, g_free);
+  g_clear_pointer (&s->places_at, g_free);
+  g_clear_pointer (&s->dates_at, g_free);
+  g_clear_pointer (&s->numbers_at, g_free);
+  g_clear_pointer (&s->triggers_at, g_free);
+  g_clear_pointer (&s->after_at, g_free);
+  g_clear_pointer (&s->before_at, g_free);
+  g_clear_pointer (&s->cues_at, g_free);
+  g_clear_pointer (&s->blame_at, g_free);
 }
 
 
@@ -89,12 +98,13 @@ is_mappable (const MarzPlace *place)
 }
 
 static gboolean
-cue_before (GArray *cues,
-            guint   token)
+cue_before (Scans *s,
+            guint  sentence,
+            guint  token)
 {
-  for (guint i = 0; i < cues->len; i++)
+  SENTENCE_ITEMS (s->cues_at, sentence, i)
     {
-      MarzLexiconMatch *c = &g_array_index (cues, MarzLexiconMatch, i);
+      MarzLexiconMatch *c = &g_array_index (s->cues, MarzLexiconMatch, i);
       guint end = c->token + c->n_tokens;
       if (end <= token && token - end <= 1)
         return TRUE;
@@ -148,10 +158,11 @@ continues_list (MarzAnalysis           *a,
  * (Persian, after «را») makes the place an actor, not a location.
  */
 gboolean
-_marz_is_actor (Scans                  *s,
+_marz_is_actor (MarzAnalysis           *a,
+                Scans                  *s,
                 const MarzPlaceMention *m)
 {
-  for (guint i = 0; i < s->blame->len; i++)
+  SENTENCE_ITEMS (s->blame_at, a->sentence_of[m->token], i)
     {
       MarzLexiconMatch *b = &g_array_index (s->blame, MarzLexiconMatch, i);
       guint end = b->token + b->n_tokens;
@@ -185,14 +196,14 @@ collect_places (MarzAnalysis *a,
   const MarzPlaceMention *prev = NULL;
   gboolean province = FALSE;
 
-  for (guint i = 0; i < s->places->len; i++)
+  SENTENCE_ITEMS (s->places_at, sentence, i)
     {
       const MarzPlaceMention *m = &g_array_index (s->places, MarzPlaceMention, i);
       const MarzPlace *place;
 
-      if (a->sentence_of[m->token] != sentence || _marz_is_actor (s, m))
+      if (a->sentence_of[m->token] != sentence || _marz_is_actor (a, s, m))
         continue;
-      province = cue_before (s->cues, m->token) || (province && prev && continues_list (a, prev, m));
+      province = cue_before (s, sentence, m->token) || (province && prev && continues_list (a, prev, m));
       prev = m;
       place = _marz_choose_place (m, province);
       if (is_mappable (place) && !g_ptr_array_find (out, place, NULL))
@@ -210,10 +221,10 @@ nearest_date (MarzAnalysis *a,
   const MarzDateMention *best = NULL;
   guint best_distance = G_MAXUINT;
 
-  for (guint i = 0; i < s->dates->len; i++)
+  SENTENCE_ITEMS (s->dates_at, sentence, i)
     {
       const MarzDateMention *d = &g_array_index (s->dates, MarzDateMention, i);
-      guint t = _marz_analysis_token_at (a, d->start);
+      guint t = s->date_token[i];
       guint distance = t > token ? t - token : token - t;
 
       if (t >= a->tokens->len || a->sentence_of[t] != sentence || !_marz_is_usable_date (d))
@@ -238,12 +249,9 @@ facts_for_sentence (MarzAnalysis *a,
   f->date = NULL;
   f->any_trigger = f->any_date = FALSE;
 
-  for (guint i = 0; i < s->dates->len; i++)
-    {
-      guint t = _marz_analysis_token_at (a, g_array_index (s->dates, MarzDateMention, i).start);
-      f->any_date |= t < a->tokens->len && a->sentence_of[t] == sentence;
-    }
-  for (guint i = 0; i < s->triggers->len; i++)
+  SENTENCE_ITEMS (s->dates_at, sentence, i)
+    f->any_date |= s->date_token[i] < a->tokens->len && a->sentence_of[s->date_token[i]] == sentence;
+  SENTENCE_ITEMS (s->triggers_at, sentence, i)
     {
       MarzLexiconMatch *m = &g_array_index (s->triggers, MarzLexiconMatch, i);
       int type = GPOINTER_TO_INT (g_ptr_array_index (m->values, 0)) - 1;
@@ -281,7 +289,7 @@ casualty_after (MarzAnalysis     *a,
 {
   guint first = n->token + n->n_tokens;
 
-  for (guint i = 0; i < s->after->len; i++)
+  SENTENCE_ITEMS (s->after_at, a->sentence_of[n->token], i)
     {
       MarzLexiconMatch *m = &g_array_index (s->after, MarzLexiconMatch, i);
       if (m->token < first || m->token > first + 3)
@@ -296,10 +304,11 @@ casualty_after (MarzAnalysis     *a,
 }
 
 static int
-casualty_before (Scans            *s,
+casualty_before (MarzAnalysis     *a,
+                 Scans            *s,
                  const MarzNumber *n)
 {
-  for (guint i = 0; i < s->before->len; i++)
+  SENTENCE_ITEMS (s->before_at, a->sentence_of[n->token], i)
     {
       MarzLexiconMatch *m = &g_array_index (s->before, MarzLexiconMatch, i);
       guint end = m->token + m->n_tokens;
@@ -310,10 +319,11 @@ casualty_before (Scans            *s,
 }
 
 static gboolean
-inside_date (Scans            *s,
+inside_date (MarzAnalysis     *a,
+             Scans            *s,
              const MarzNumber *n)
 {
-  for (guint i = 0; i < s->dates->len; i++)
+  SENTENCE_ITEMS (s->dates_at, a->sentence_of[n->token], i)
     {
       const MarzDateMention *d = &g_array_index (s->dates, MarzDateMention, i);
       if (n->start >= d->start && n->end <= d->end)
@@ -332,16 +342,16 @@ casualties (MarzAnalysis *a,
 {
   *killed = *injured = -1;
 
-  for (guint i = 0; i < s->numbers->len; i++)
+  for (guint i = s->numbers_at[first_sentence]; i < s->numbers_at[last_sentence + 1]; i++)
     {
       const MarzNumber *n = &g_array_index (s->numbers, MarzNumber, i);
       guint sentence = a->sentence_of[n->token];
       int what;
 
       if (sentence < first_sentence || sentence > last_sentence || sentence == G_MAXUINT
-          || n->qualifier == MARZ_NUMBER_VAGUE || inside_date (s, n))
+          || n->qualifier == MARZ_NUMBER_VAGUE || inside_date (a, s, n))
         continue;
-      what = casualty_before (s, n);
+      what = casualty_before (a, s, n);
       if (what == 0)
         what = casualty_after (a, s, n);
       if (what == CASUALTY_KILLED)
@@ -447,7 +457,8 @@ add_unique (GPtrArray   *mentions,
  * @place: whether a place (else a date) would be borrowed
  *
  * What the next sentence may lend to an incomplete one.  A place, when the
- * next sentence has no date of its own and tells of no other kind of event:
+ * next sentence has no date of its own and names no other kind of incident
+ * (a venue of talks is not where a clash happened):
  * it goes on about the same one («… both sides blame each other for the
  * shooting, civilians near Spin Boldak suffered heavy losses»).  A date, when the
  * sentence gave none at all (not even «in the summer of 2021») and the next
@@ -459,7 +470,7 @@ _marz_may_lend (const Facts *own,
                 gboolean     place)
 {
   if (place)
-    return !next->any_date && (next->violence < 0 || next->violence == own->violence);
+    return !next->any_date && (!next->any_trigger || next->violence == own->violence);
   return !own->any_date && !next->any_trigger;
 }
 
@@ -579,6 +590,7 @@ scan_all (MarzExtractor *self,
   REMAP (s->before, MarzLexiconMatch, origin);
   REMAP (s->cues, MarzLexiconMatch, origin);
   REMAP (s->blame, MarzLexiconMatch, origin);
+  _marz_scans_index (a, s);
 }
 
 static void

@@ -374,6 +374,34 @@ test_chain_of_sentences (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_suffix (r->evidence, "رخ داد."));
 }
 
+static void
+test_no_place_from_talks (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) list = NULL;
+
+  /* Clashes with no place, then talks at a venue: the venue is not where
+   * the clashes were. */
+  import_text (f, "ar-talks-venue.txt",
+               " date 2025-12-05\n"
+               "اندلعت اشتباكات عنيفة يوم 3 ديسمبر. وقال مسؤولون إن المفاوضات ستعقد في مدينة خوست.\n");
+  list = incidents (f, MARZ_CATEGORY_VIOLENCE);
+  g_assert_cmpuint (list->len, ==, 0);
+}
+
+static void
+test_blame_stays_in_its_sentence (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) list = NULL;
+
+  /* «وتتهم» opens the next sentence: it does not make Khost an actor. */
+  import_text (f, "ar-blame-next.txt",
+               " date 2025-12-05\n"
+               "وقعت اشتباكات يوم 3 ديسمبر في مدينة خوست. وتتهم إسلام آباد طالبان بإيواء المسلحين.\n");
+  list = incidents (f, MARZ_CATEGORY_VIOLENCE);
+  g_assert_cmpuint (list->len, ==, 1);
+  find (list, "khost", "2025-12-03");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -391,6 +419,8 @@ main (int argc, char *argv[])
   ADD ("/extractor/own/background", test_background_is_not_a_report);
   ADD ("/extractor/own/future", test_future_violence_rejected);
   ADD ("/extractor/own/chain", test_chain_of_sentences);
+  ADD ("/extractor/own/no-place-from-talks", test_no_place_from_talks);
+  ADD ("/extractor/own/blame-stays-in-its-sentence", test_blame_stays_in_its_sentence);
 #undef ADD
 
   return g_test_run ();
