@@ -129,6 +129,16 @@ marz_date_origin_to_string (MarzDateOrigin origin)
     }
 }
 
+MarzDateOrigin
+marz_date_origin_from_string (const char *name)
+{
+  if (g_strcmp0 (name, "header") == 0)
+    return MARZ_DATE_ORIGIN_HEADER;
+  if (g_strcmp0 (name, "text") == 0)
+    return MARZ_DATE_ORIGIN_TEXT;
+  return MARZ_DATE_ORIGIN_NONE;
+}
+
 /**
  * marz_format_date:
  *

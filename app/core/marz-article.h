@@ -51,6 +51,7 @@ char        *marz_article_format_date     (const MarzArticle *self);
 const char  *marz_date_precision_to_string (MarzDatePrecision precision);
 MarzDatePrecision marz_date_precision_from_string (const char *name);
 const char  *marz_date_origin_to_string   (MarzDateOrigin     origin);
+MarzDateOrigin marz_date_origin_from_string (const char      *name);
 char        *marz_format_date             (int                year,
                                            int                month,
                                            int                day,

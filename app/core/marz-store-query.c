@@ -47,7 +47,6 @@ static MarzArticleInfo *
 article_from_row (sqlite3_stmt *stmt)
 {
   MarzArticleInfo *info = g_new0 (MarzArticleInfo, 1);
-  const char *origin = (const char *) sqlite3_column_text (stmt, 9);
 
   info->id = sqlite3_column_int64 (stmt, 0);
   info->name = _marz_store_dup_text (stmt, 1);
@@ -58,8 +57,7 @@ article_from_row (sqlite3_stmt *stmt)
   info->source = _marz_store_dup_text (stmt, 6);
   info->date = _marz_store_dup_text (stmt, 7);
   info->precision = marz_date_precision_from_string ((const char *) sqlite3_column_text (stmt, 8));
-  info->origin = g_strcmp0 (origin, "header") == 0 ? MARZ_DATE_ORIGIN_HEADER
-               : g_strcmp0 (origin, "text") == 0 ? MARZ_DATE_ORIGIN_TEXT : MARZ_DATE_ORIGIN_NONE;
+  info->origin = marz_date_origin_from_string ((const char *) sqlite3_column_text (stmt, 9));
   info->encoding = _marz_store_dup_text (stmt, 10);
   info->body_start = sqlite3_column_int (stmt, 11);
   info->n_incidents = sqlite3_column_int (stmt, 12);
