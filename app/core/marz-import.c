@@ -39,6 +39,7 @@ typedef struct
   const char  *path;
   MarzArticle *article;
   GPtrArray   *mentions;
+  char        *duplicate_of; /* the stored article with the same text */
   GError      *error;
   gboolean     done;         /* under Workers.mutex */
 } Job;
@@ -46,6 +47,7 @@ typedef struct
 typedef struct
 {
   MarzExtractor *extractor;
+  GAsyncQueue   *readers;    /* read-only stores, one per worker, or empty */
   GMutex         mutex;
   GCond          cond;       /* a job is done */
 } Workers;
@@ -55,8 +57,26 @@ job_free (Job *job)
 {
   g_clear_pointer (&job->article, marz_article_free);
   g_clear_pointer (&job->mentions, g_ptr_array_unref);
+  g_clear_pointer (&job->duplicate_of, g_free);
   g_clear_error (&job->error);
   g_free (job);
+}
+
+/* A text stored by an earlier import needs no analysis: re-importing a
+ * corpus should cost the reading, not the extraction.  The writer still
+ * checks, for duplicates within this import, which readers cannot see. */
+static gboolean
+already_stored (Workers *w,
+                Job     *job)
+{
+  MarzStore *reader = g_async_queue_try_pop (w->readers);
+  gboolean stored;
+
+  if (reader == NULL)
+    return FALSE;
+  stored = marz_store_has_hash (reader, job->article->hash, &job->duplicate_of, NULL);
+  g_async_queue_push (w->readers, reader);
+  return stored;
 }
 
 static void
@@ -67,7 +87,7 @@ work (gpointer data,
   Workers *w = user_data;
 
   job->article = marz_reader_read_file (job->path, &job->error);
-  if (job->article != NULL)
+  if (job->article != NULL && !already_stored (w, job))
     job->mentions = marz_extractor_analyze (w->extractor, job->article);
   g_mutex_lock (&w->mutex);
   job->done = TRUE;
@@ -91,6 +111,12 @@ store_one (MarzStore       *store,
     {
       item->outcome = MARZ_IMPORT_FAILED;
       item->detail = *detail = g_strdup (job->error->message);
+      return TRUE;
+    }
+  if (job->duplicate_of != NULL)
+    {
+      item->outcome = MARZ_IMPORT_DUPLICATE;
+      item->detail = job->duplicate_of;
       return TRUE;
     }
   if (marz_store_has_hash (store, job->article->hash, &existing, &local_error))
@@ -151,6 +177,29 @@ run (MarzStore          *store,
   return TRUE;
 }
 
+/* Without readers (a database that cannot be opened twice) the workers
+ * simply analyze everything and the writer sorts out duplicates. */
+static GAsyncQueue *
+open_readers (MarzStore *store,
+              int        n)
+{
+  GAsyncQueue *readers = g_async_queue_new_full (g_object_unref);
+
+  for (int i = 0; i < n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      MarzStore *reader = marz_store_open_reader (marz_store_get_path (store), &error);
+
+      if (reader == NULL)
+        {
+          g_debug ("No reader for duplicate checks: %s", error->message);
+          break;
+        }
+      g_async_queue_push (readers, reader);
+    }
+  return readers;
+}
+
 /**
  * marz_import_paths:
  * @paths: files and directories (searched recursively for `.txt` files)
@@ -184,6 +233,7 @@ marz_import_paths (MarzStore          *store,
   g_return_val_if_fail (MARZ_IS_EXTRACTOR (extractor), FALSE);
 
   *summary = (MarzImportSummary) { 0 };
+  w.readers = open_readers (store, threads);
   g_mutex_init (&w.mutex);
   g_cond_init (&w.cond);
   pool = g_thread_pool_new (work, &w, threads, FALSE, NULL);
@@ -201,5 +251,6 @@ marz_import_paths (MarzStore          *store,
       job_free (ring[i]);
   g_cond_clear (&w.cond);
   g_mutex_clear (&w.mutex);
+  g_async_queue_unref (w.readers);
   return ok;
 }

@@ -365,6 +365,33 @@ marz_store_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
+/**
+ * marz_store_open_reader:
+ * @path: an existing Marz database
+ *
+ * A read-only connection, for a thread that only asks questions while
+ * another writes (WAL lets them work side by side).  It sees what was
+ * committed, not the writer's open transaction.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set
+ */
+MarzStore *
+marz_store_open_reader (const char  *path,
+                        GError     **error)
+{
+  g_autoptr(MarzStore) self = NULL;
+  gint64 version = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (MARZ_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  if (!open_connection (self, SQLITE_OPEN_READONLY, error)
+      || !check_identity (self, &version, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
 const char *
 marz_store_get_path (MarzStore *self)
 {

@@ -54,6 +54,8 @@ GQuark     marz_store_error_quark        (void);
 char      *marz_store_get_default_path   (void);
 MarzStore *marz_store_open               (const char          *path,
                                           GError             **error);
+MarzStore *marz_store_open_reader        (const char          *path,
+                                          GError             **error);
 const char *marz_store_get_path          (MarzStore           *self);
 void       marz_store_set_gazetteer      (MarzStore           *self,
                                           MarzGazetteer       *gazetteer);
