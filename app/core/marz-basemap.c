@@ -549,3 +549,46 @@ marz_basemap_render_tile (MarzBasemap  *self,
     cairo_surface_flush (surface);
   return surface;
 }
+
+/**
+ * marz_basemap_get_outline:
+ * @gazetteer_id: a province's id in the gazetteer
+ *
+ * The province's boundary, for a map to highlight it.
+ *
+ * Returns: (transfer full) (nullable) (element-type GArray): one #GArray of
+ *   #MarzLatLon per ring, or %NULL if the basemap has no such province
+ */
+GPtrArray *
+marz_basemap_get_outline (MarzBasemap *self,
+                          const char  *gazetteer_id)
+{
+  g_return_val_if_fail (MARZ_IS_BASEMAP (self), NULL);
+  g_return_val_if_fail (gazetteer_id != NULL, NULL);
+
+  for (guint f = 0; f < self->provinces->features->len; f++)
+    {
+      const MarzFeature *feature = &g_array_index (self->provinces->features, MarzFeature, f);
+      GPtrArray *rings;
+
+      if (g_strcmp0 (feature->gazetteer_id, gazetteer_id) != 0)
+        continue;
+      rings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+      for (guint r = 0; r < feature->n_rings; r++)
+        {
+          const MarzRing *ring = _marz_feature_ring (self->provinces, feature, r);
+          const MarzPoint *points = _marz_ring_points (self->provinces, ring);
+          GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (MarzLatLon), ring->n);
+
+          g_array_set_size (out, ring->n);
+          for (guint i = 0; i < ring->n; i++)
+            {
+              MarzLatLon *ll = &g_array_index (out, MarzLatLon, i);
+              marz_mercator_unproject (points[i].x, points[i].y, 0, 1, &ll->lat, &ll->lon);
+            }
+          g_ptr_array_add (rings, out);
+        }
+      return rings;
+    }
+  return NULL;
+}

@@ -16,6 +16,12 @@ typedef enum
   MARZ_BASEMAP_ERROR_INVALID,
 } MarzBasemapError;
 
+typedef struct
+{
+  double lat;
+  double lon;
+} MarzLatLon;
+
 #define MARZ_TYPE_BASEMAP (marz_basemap_get_type ())
 G_DECLARE_FINAL_TYPE (MarzBasemap, marz_basemap, MARZ, BASEMAP, GObject)
 
@@ -43,5 +49,7 @@ cairo_surface_t *marz_basemap_render_tile  (MarzBasemap   *self,
                                             guint          tile_size,
                                             double         scale,
                                             GCancellable  *cancellable);
+GPtrArray       *marz_basemap_get_outline  (MarzBasemap   *self,
+                                            const char    *gazetteer_id);
 
 G_END_DECLS

@@ -13,9 +13,9 @@
   " AND (?4 IS NULL OR i.place_id IN (WITH RECURSIVE within (id) AS (SELECT ?4 UNION" \
   "   SELECT p.id FROM places p JOIN within w ON p.parent = w.id) SELECT id FROM within))"
 
-static void
-bind_filter (sqlite3_stmt             *stmt,
-             const MarzIncidentFilter *filter)
+void
+_marz_store_bind_filter (sqlite3_stmt             *stmt,
+                         const MarzIncidentFilter *filter)
 {
   if (filter == NULL)
     return;
@@ -64,7 +64,7 @@ load_incidents (MarzStore                *self,
 
   if (stmt == NULL)
     return FALSE;
-  bind_filter (stmt, filter);
+  _marz_store_bind_filter (stmt, filter);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       MarzIncident *incident = incident_from_row (stmt);
@@ -117,7 +117,7 @@ load_reports (MarzStore                *self,
 
   if (stmt == NULL)
     return FALSE;
-  bind_filter (stmt, filter);
+  _marz_store_bind_filter (stmt, filter);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);

@@ -42,5 +42,7 @@ char         *_marz_store_dup_text  (sqlite3_stmt *stmt,
                                      int           column);
 gint64        _marz_store_get_count (sqlite3_stmt *stmt,
                                      int           column);
+void          _marz_store_bind_filter (sqlite3_stmt             *stmt,
+                                       const MarzIncidentFilter *filter);
 
 G_END_DECLS

@@ -47,6 +47,20 @@ typedef struct
   guint            match_end;
 } MarzSearchHit;
 
+/* What the map shows of a place: its incidents, summed up. */
+typedef struct
+{
+  char                *place_id;
+  char                *name;         /* in the language asked for, else English */
+  char                *kind;         /* the gazetteer's: "province", "city", … */
+  double               lat;
+  double               lon;
+  guint                n_incidents;
+  guint                type_counts[MARZ_N_INCIDENT_TYPES];
+  gint64               killed;       /* summed known figures, -1 if none is known */
+  gint64               injured;
+} MarzPlaceSummary;
+
 #define MARZ_TYPE_STORE (marz_store_get_type ())
 G_DECLARE_FINAL_TYPE (MarzStore, marz_store, MARZ, STORE, GObject)
 
@@ -89,6 +103,10 @@ GPtrArray       *marz_store_search          (MarzStore                *self,
 GPtrArray       *marz_store_query_incidents (MarzStore                *self,
                                              const MarzIncidentFilter *filter,
                                              GError                  **error);
+GPtrArray       *marz_store_summarize_places (MarzStore               *self,
+                                              const MarzIncidentFilter *filter,
+                                              const char              *language,
+                                              GError                 **error);
 gboolean         marz_store_has_place       (MarzStore                *self,
                                              const char               *id);
 gint64           marz_store_count           (MarzStore                *self,
@@ -96,6 +114,11 @@ gint64           marz_store_count           (MarzStore                *self,
 
 void       marz_article_info_free        (MarzArticleInfo     *info);
 void       marz_search_hit_free          (MarzSearchHit       *hit);
+void       marz_place_summary_free       (MarzPlaceSummary    *summary);
+MarzIncidentType marz_place_summary_main_type (const MarzPlaceSummary *summary,
+                                               MarzIncidentCategory    category);
+guint      marz_place_summary_count      (const MarzPlaceSummary *summary,
+                                          MarzIncidentCategory    category);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MarzArticleInfo, marz_article_info_free)
 

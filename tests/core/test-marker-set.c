@@ -1,0 +1,217 @@
+/* test-marker-set.c: places summed up from a real store, and clustered for the map */
+#undef G_DISABLE_ASSERT
+
+#include "marz-basemap.h"
+#include "marz-import.h"
+#include "marz-marker-set.h"
+#include "marz-marker-style.h"
+
+static char *
+data_file (const char *name)
+{
+  const char *datadir = g_getenv ("MARZ_DATADIR");
+
+  if (datadir != NULL)
+    return g_build_filename (datadir, name, NULL);
+  return g_test_build_filename (G_TEST_DIST, "..", "..", "data", name, NULL);
+}
+
+/* The bundled corpus, imported into a fresh store in the isolated data dir. */
+static MarzStore *
+open_corpus_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "markers.db", NULL);
+  g_autofree char *corpus = data_file ("corpus");
+  g_autoptr(MarzGazetteer) gazetteer = marz_gazetteer_new_default (&error);
+  g_autoptr(MarzExtractor) extractor = NULL;
+  g_autoptr(MarzStore) store = NULL;
+  MarzImportSummary summary;
+
+  g_assert_no_error (error);
+  extractor = marz_extractor_new (gazetteer);
+  store = marz_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (marz_import_paths (store, extractor, (const char * const []) { corpus, NULL },
+                                    NULL, NULL, NULL, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.added, ==, 5);
+  return g_steal_pointer (&store);
+}
+
+static const MarzPlaceSummary *
+find (GPtrArray  *summaries,
+      const char *place_id)
+{
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      const MarzPlaceSummary *s = g_ptr_array_index (summaries, i);
+      if (g_strcmp0 (s->place_id, place_id) == 0)
+        return s;
+    }
+  return NULL;
+}
+
+static void
+test_summaries (void)
+{
+  g_autoptr(MarzStore) store = open_corpus_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = marz_store_summarize_places (store, NULL, NULL, &error);
+  const MarzPlaceSummary *kabul, *paktika, *spin, *islamabad;
+
+  g_assert_no_error (error);
+  kabul = find (all, "kabul");
+  paktika = find (all, "paktika");
+  spin = find (all, "spin-boldak");
+  islamabad = find (all, "islamabad");
+  g_assert_nonnull (kabul);
+  g_assert_nonnull (find (all, "khost-province"));
+  g_assert_nonnull (find (all, "kunar"));
+  g_assert_nonnull (spin);
+  g_assert_nonnull (islamabad);
+  g_assert_null (find (all, "khost"));  /* the city: the strikes were on the province */
+
+  g_assert_cmpstr (kabul->name, ==, "Kabul");
+  g_assert_cmpuint (kabul->n_incidents, ==, 1);
+  g_assert_cmpint (marz_place_summary_main_type (kabul, MARZ_CATEGORY_VIOLENCE), ==, MARZ_INCIDENT_AIRSTRIKE);
+  g_assert_cmpint (marz_place_summary_main_type (kabul, MARZ_CATEGORY_DIPLOMACY), ==, MARZ_N_INCIDENT_TYPES);
+  g_assert_cmpuint (paktika->n_incidents, ==, 2);   /* 9 October and 24 November */
+  g_assert_cmpuint (paktika->type_counts[MARZ_INCIDENT_AIRSTRIKE], ==, 2);
+  g_assert_cmpstr (paktika->kind, ==, "province");
+  g_assert_cmpint (marz_place_summary_main_type (spin, MARZ_CATEGORY_VIOLENCE), ==, MARZ_INCIDENT_CLASH);
+  g_assert_cmpuint (marz_place_summary_count (islamabad, MARZ_CATEGORY_DIPLOMACY), ==, 2);
+  g_assert_cmpuint (marz_place_summary_count (islamabad, MARZ_CATEGORY_VIOLENCE), ==, 0);
+  /* No per-place figure in the corpus: unknown, not zero. */
+  g_assert_cmpint (kabul->killed, ==, -1);
+  g_assert_cmpint (kabul->injured, ==, -1);
+  g_assert_cmpfloat_with_epsilon (kabul->lat, 34.53, 0.05);
+  g_assert_cmpfloat_with_epsilon (kabul->lon, 69.17, 0.05);
+}
+
+static void
+test_summaries_filtered (void)
+{
+  g_autoptr(MarzStore) store = open_corpus_store ();
+  g_autoptr(GError) error = NULL;
+  MarzIncidentFilter filter = { .from = NULL, .to = (char *) "2025-10-31", .type = -1 };
+  g_autoptr(GPtrArray) october = marz_store_summarize_places (store, &filter, "fa", &error);
+  const MarzPlaceSummary *paktika;
+
+  g_assert_no_error (error);
+  g_assert_null (find (october, "spin-boldak"));
+  g_assert_null (find (october, "kunar"));
+  paktika = find (october, "paktika");
+  g_assert_nonnull (paktika);
+  g_assert_cmpuint (paktika->n_incidents, ==, 1);
+  g_assert_cmpstr (find (october, "kabul")->name, ==, "کابل");
+
+  filter = (MarzIncidentFilter) { .type = MARZ_INCIDENT_CLASH };
+  g_clear_pointer (&october, g_ptr_array_unref);
+  october = marz_store_summarize_places (store, &filter, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (october->len, ==, 1);
+  g_assert_cmpstr (((MarzPlaceSummary *) october->pdata[0])->place_id, ==, "spin-boldak");
+}
+
+static guint64
+total_count (GArray *clusters)
+{
+  guint64 n = 0;
+
+  for (guint i = 0; i < clusters->len; i++)
+    n += g_array_index (clusters, MarzCluster, i).count;
+  return n;
+}
+
+static void
+test_marker_set (void)
+{
+  g_autoptr(MarzStore) store = open_corpus_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MarzMarkerSet) all = marz_marker_set_new (marz_store_summarize_places (store, NULL, NULL, &error), TRUE);
+  g_autoptr(MarzMarkerSet) violent = marz_marker_set_new (marz_store_summarize_places (store, NULL, NULL, &error), FALSE);
+  g_autoptr(GArray) world = NULL;
+  g_autoptr(GArray) close = NULL;
+  guint i;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (marz_marker_set_get_n_incidents (all), ==, 12);
+  g_assert_cmpuint (marz_marker_set_get_n_incidents (violent), ==, 6);
+  g_assert_false (marz_marker_set_lookup (violent, "istanbul", NULL));
+  g_assert_true (marz_marker_set_lookup (all, "istanbul", &i));
+  g_assert_cmpint (marz_marker_set_get_type (all, i), ==, MARZ_INCIDENT_TALKS);
+  g_assert_true (marz_marker_set_lookup (violent, "spin-boldak", &i));
+  g_assert_cmpuint (marz_marker_set_get_count (violent, i), ==, 1);
+  g_assert_cmpstr (marz_marker_set_get_place (violent, i)->name, ==, "Spin Boldak");
+
+  /* The whole world at zoom 2: the border places merge, nothing is lost. */
+  world = marz_cluster_index_query (marz_marker_set_get_index (violent), -180, -85, 180, 85, 2);
+  g_assert_cmpuint (world->len, <, marz_marker_set_get_n_places (violent));
+  g_assert_cmpuint (total_count (world), ==, 6);
+  /* Close in, every place stands alone. */
+  close = marz_cluster_index_query (marz_marker_set_get_index (violent), 60, 25, 75, 38, 10);
+  g_assert_cmpuint (close->len, ==, marz_marker_set_get_n_places (violent));
+  for (guint k = 0; k < close->len; k++)
+    g_assert_false (g_array_index (close, MarzCluster, k).is_cluster);
+}
+
+static void
+test_style (void)
+{
+  MarzRgb strike = marz_marker_style_type_color (MARZ_INCIDENT_AIRSTRIKE);
+  MarzRgb talks = marz_marker_style_type_color (MARZ_INCIDENT_TALKS);
+
+  /* Violence warm, diplomacy cool. */
+  g_assert_cmpfloat (strike.red, >, strike.blue);
+  g_assert_cmpfloat (talks.blue, >, talks.red);
+  /* Bigger with casualties and incidents, but bounded. */
+  g_assert_cmpfloat (marz_marker_style_place_radius (1, 10), >, marz_marker_style_place_radius (1, -1));
+  g_assert_cmpfloat (marz_marker_style_place_radius (5, -1), >, marz_marker_style_place_radius (1, -1));
+  g_assert_cmpfloat (marz_marker_style_place_radius (100000, 1000000), <=, 24.0);
+  g_assert_cmpfloat (marz_marker_style_cluster_radius (1000000), <=, 30.0);
+}
+
+static void
+test_outline (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MarzGazetteer) gazetteer = marz_gazetteer_new_default (&error);
+  g_autoptr(MarzBasemap) basemap = NULL;
+  g_autoptr(GPtrArray) khost = NULL;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  basemap = marz_basemap_new_default (gazetteer, &error);
+  g_assert_no_error (error);
+  khost = marz_basemap_get_outline (basemap, "khost-province");
+  g_assert_nonnull (khost);
+  g_assert_cmpuint (khost->len, >=, 1);
+  for (guint r = 0; r < khost->len; r++)
+    {
+      GArray *ring = g_ptr_array_index (khost, r);
+      for (guint i = 0; i < ring->len; i++, n++)
+        {
+          MarzLatLon *ll = &g_array_index (ring, MarzLatLon, i);
+          g_assert_cmpfloat (ll->lat, >, 32.8);
+          g_assert_cmpfloat (ll->lat, <, 33.8);
+          g_assert_cmpfloat (ll->lon, >, 69.2);
+          g_assert_cmpfloat (ll->lon, <, 70.4);
+        }
+    }
+  g_assert_cmpuint (n, >, 20);
+  g_assert_null (marz_basemap_get_outline (basemap, "kabul"));   /* a city, not an area */
+  g_assert_null (marz_basemap_get_outline (basemap, "atlantis"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add_func ("/marker-set/summaries", test_summaries);
+  g_test_add_func ("/marker-set/summaries-filtered", test_summaries_filtered);
+  g_test_add_func ("/marker-set/clusters", test_marker_set);
+  g_test_add_func ("/marker-set/style", test_style);
+  g_test_add_func ("/marker-set/outline", test_outline);
+  return g_test_run ();
+}
