@@ -1,8 +1,12 @@
 /* marz-lexicon.c
  *
- * Phrases are keyed by their normalized words joined with one space.  A set of
- * first words lets the scan reject most tokens with a single lookup, which
- * matters: every article passes through several lexicons on import.
+ * Phrases are keyed by their normalized words joined with one space.  Every
+ * article passes through a dozen lexicons on import, so a phrase is found
+ * without building its key: marz_token_hash() is a polynomial in the bytes,
+ * which gives the hash of a word less a clitic or a suffix, and of a phrase
+ * from its words' hashes, by arithmetic on the hashes the tokenizer made.
+ * A bit filter of first words rejects nearly every word with one read; the
+ * bytes are compared only when a phrase's hash is in the table.
  */
 #define G_LOG_DOMAIN "marz-lexicon"
 
@@ -12,20 +16,118 @@
 #include <string.h>
 
 #define MAX_KEY 256
+#define MAX_AFFIX 8                                /* bytes of the longest clitic or suffix */
+#define MAX_WORD (MAX_KEY + 2 * MAX_AFFIX)         /* longer words are in no key, however cut */
+#define FILTER_BITS 13
+#define P MARZ_TOKEN_HASH_FACTOR
+
+typedef struct
+{
+  char      *key;
+  guint      len;
+  guint      n_words;
+  guint32    hash;     /* marz_token_hash() of the key */
+  GPtrArray *values;   /* every value added under this phrase */
+} Entry;
+
+typedef struct
+{
+  guint32 hash;        /* marz_token_hash() of a first word */
+  guint64 lengths;     /* bit n: a phrase of n words starts with it (bit 63: 63 or more);
+                        * 0: a free slot */
+} First;
 
 struct _MarzLexicon
 {
   gatomicrefcount  ref_count;
   MarzLexiconFlags flags;
-  GHashTable      *phrases;      /* key → GPtrArray of values */
-  GHashTable      *first_words;  /* set of the first word of every key */
-  GHashTable      *first_hashes; /* marz_token_hash() of those words, to reject
-                                  * most words without copying them */
-  guint64          filter[128];  /* bit (hash % 8192) set for each first word:
-                                  * rejects nearly every word with one read */
+  GHashTable      *phrases;      /* key → Entry, owned */
+  Entry          **entries;      /* open addressing by Entry.hash */
+  guint            n_entries;
+  guint            entries_size; /* a power of two, or 0 */
+  First           *firsts;       /* open addressing by First.hash */
+  guint            n_firsts;
+  guint            firsts_size;
+  guint64          filter[(1 << FILTER_BITS) / 64];  /* bit set for each first word */
   guint            max_words;
   guint            size;
 };
+
+/* P^k, and the inverse of P^k modulo 2^32 for an affix (P is odd). */
+static guint32 powers[MAX_WORD + 1];
+static guint32 inverse_powers[MAX_AFFIX + 1];
+
+static void
+init_powers (void)
+{
+  static gsize done = 0;
+  guint32 inverse = P;
+
+  if (!g_once_init_enter (&done))
+    return;
+  /* Newton's iteration: each step doubles the correct low bits. */
+  for (int i = 0; i < 5; i++)
+    inverse *= 2 - P * inverse;
+  powers[0] = inverse_powers[0] = 1;
+  for (guint k = 1; k <= MAX_WORD; k++)
+    powers[k] = powers[k - 1] * P;
+  for (guint k = 1; k <= MAX_AFFIX; k++)
+    inverse_powers[k] = inverse_powers[k - 1] * inverse;
+  g_once_init_leave (&done, 1);
+}
+
+/* Spreads a polynomial hash's low-entropy low bits over the high ones, which
+ * index the tables and the filter. */
+static inline guint32
+mix (guint32 hash)
+{
+  return hash * 0x9E3779B1u;
+}
+
+static inline guint32
+hash_affix (const char *bytes,
+            gsize       len)
+{
+  guint32 h = 0;
+
+  for (gsize i = 0; i < len; i++)
+    h = h * P + (guchar) bytes[i];
+  return h;
+}
+
+/* The hash of @word[k..len) from that of @word[0..len). */
+static inline guint32
+drop_prefix (guint32     hash,
+             const char *word,
+             gsize       len,
+             gsize       k)
+{
+  return hash - hash_affix (word, k) * powers[len - k];
+}
+
+/* The hash of a word less its last @k bytes, which end at @end. */
+static inline guint32
+drop_suffix (guint32     hash,
+             const char *end,
+             gsize       k)
+{
+  return (hash - hash_affix (end - k, k)) * inverse_powers[k];
+}
+
+/* The hash of a phrase followed by a space and a word. */
+static inline guint32
+append_word (guint32 phrase,
+             guint32 word,
+             gsize   word_len)
+{
+  return (phrase * P + ' ') * powers[word_len] + word;
+}
+
+static inline guint64
+length_bit (guint n)
+{
+  return G_GUINT64_CONSTANT (1) << MIN (n, 63);
+}
 
 /* Normalized forms by first letter, longest first so «وال» wins over «و».
  * Only words starting with one of these letters can carry a clitic, which
@@ -52,15 +154,13 @@ clitics_for (const char *word)
 {
   /* All five letters are two bytes in UTF-8: U+0648 و, U+0641 ف, U+0628 ب,
    * U+0644 ل, U+0627 ا. */
-  if ((guchar) word[0] != 0xD9 && (guchar) word[0] != 0xD8)
-    return NULL;
-  switch (g_utf8_get_char (word))
+  switch (((guchar) word[0] << 8) | (guchar) word[1])
     {
-    case 0x0648: return clitics_waw;
-    case 0x0641: return clitics_feh;
-    case 0x0628: return clitics_beh;
-    case 0x0644: return clitics_lam;
-    case 0x0627: return clitics_alef;
+    case 0xD988: return clitics_waw;
+    case 0xD981: return clitics_feh;
+    case 0xD8A8: return clitics_beh;
+    case 0xD984: return clitics_lam;
+    case 0xD8A7: return clitics_alef;
     default:     return NULL;
     }
 }
@@ -70,31 +170,122 @@ static const Affix suffixes[] = {
 };
 
 static void
+entry_free (gpointer data)
+{
+  Entry *e = data;
+
+  g_ptr_array_unref (e->values);
+  g_free (e->key);
+  g_free (e);
+}
+
+static guint
+shift_for (guint size)
+{
+  return 32 - (g_bit_storage (size) - 1);
+}
+
+static void
+place_entry (Entry **entries,
+             guint   size,
+             Entry  *e)
+{
+  guint i = mix (e->hash) >> shift_for (size);
+
+  while (entries[i] != NULL)
+    i = (i + 1) & (size - 1);
+  entries[i] = e;
+}
+
+static void
+insert_entry (MarzLexicon *self,
+              Entry       *e)
+{
+  if (2 * (self->n_entries + 1) > self->entries_size)
+    {
+      guint size = MAX (16, 2 * self->entries_size);
+      Entry **entries = g_new0 (Entry *, size);
+
+      for (guint i = 0; i < self->entries_size; i++)
+        if (self->entries[i] != NULL)
+          place_entry (entries, size, self->entries[i]);
+      g_free (self->entries);
+      self->entries = entries;
+      self->entries_size = size;
+    }
+  place_entry (self->entries, self->entries_size, e);
+  self->n_entries++;
+}
+
+/* Returns whether @hash is new. */
+static gboolean
+place_first (First   *firsts,
+             guint    size,
+             guint32  hash,
+             guint64  lengths)
+{
+  guint i = mix (hash) >> shift_for (size);
+
+  for (; firsts[i].lengths != 0; i = (i + 1) & (size - 1))
+    if (firsts[i].hash == hash)
+      {
+        firsts[i].lengths |= lengths;
+        return FALSE;
+      }
+  firsts[i] = (First) { hash, lengths };
+  return TRUE;
+}
+
+static void
+insert_first (MarzLexicon *self,
+              guint32      hash,
+              guint        n_words)
+{
+  guint bit = mix (hash) >> (32 - FILTER_BITS);
+
+  if (2 * (self->n_firsts + 1) > self->firsts_size)
+    {
+      guint size = MAX (16, 2 * self->firsts_size);
+      First *firsts = g_new0 (First, size);
+
+      for (guint i = 0; i < self->firsts_size; i++)
+        if (self->firsts[i].lengths != 0)
+          place_first (firsts, size, self->firsts[i].hash, self->firsts[i].lengths);
+      g_free (self->firsts);
+      self->firsts = firsts;
+      self->firsts_size = size;
+    }
+  if (place_first (self->firsts, self->firsts_size, hash, length_bit (n_words)))
+    self->n_firsts++;
+  self->filter[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
+}
+
+static void
 add_key (MarzLexicon *self,
          const char  *key,
          gpointer     value)
 {
-  GPtrArray *values = g_hash_table_lookup (self->phrases, key);
-  const char *space = strchr (key, ' ');
-  guint words = 1;
-  guint32 hash;
+  Entry *e = g_hash_table_lookup (self->phrases, key);
 
-  if (values == NULL)
+  if (e == NULL)
     {
-      values = g_ptr_array_new ();
-      g_hash_table_insert (self->phrases, g_strdup (key), values);
-    }
-  if (!g_ptr_array_find (values, value, NULL))
-    g_ptr_array_add (values, value);
+      const char *space = strchr (key, ' ');
 
-  g_hash_table_add (self->first_words,
-                    space ? g_strndup (key, space - key) : g_strdup (key));
-  hash = marz_token_hash (key, space ? (gsize) (space - key) : strlen (key));
-  g_hash_table_add (self->first_hashes, GUINT_TO_POINTER (hash));
-  self->filter[(hash >> 6) & 127] |= G_GUINT64_CONSTANT (1) << (hash & 63);
-  for (const char *p = key; (p = strchr (p, ' ')); p++)
-    words++;
-  self->max_words = MAX (self->max_words, words);
+      e = g_new0 (Entry, 1);
+      e->key = g_strdup (key);
+      e->len = strlen (key);
+      e->n_words = 1;
+      for (const char *p = key; (p = strchr (p, ' ')); p++)
+        e->n_words++;
+      e->hash = marz_token_hash (key, e->len);
+      e->values = g_ptr_array_new ();
+      g_hash_table_insert (self->phrases, e->key, e);
+      insert_entry (self, e);
+      insert_first (self, marz_token_hash (key, space ? (gsize) (space - key) : e->len), e->n_words);
+      self->max_words = MAX (self->max_words, e->n_words);
+    }
+  if (!g_ptr_array_find (e->values, value, NULL))
+    g_ptr_array_add (e->values, value);
 }
 
 MarzLexicon *
@@ -102,12 +293,10 @@ marz_lexicon_new (MarzLexiconFlags flags)
 {
   MarzLexicon *self = g_new0 (MarzLexicon, 1);
 
+  init_powers ();
   g_atomic_ref_count_init (&self->ref_count);
   self->flags = flags;
-  self->phrases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                         (GDestroyNotify) g_ptr_array_unref);
-  self->first_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->first_hashes = g_hash_table_new (NULL, NULL);
+  self->phrases = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, entry_free);
   return self;
 }
 
@@ -127,8 +316,8 @@ marz_lexicon_unref (MarzLexicon *self)
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
   g_hash_table_unref (self->phrases);
-  g_hash_table_unref (self->first_words);
-  g_hash_table_unref (self->first_hashes);
+  g_free (self->entries);
+  g_free (self->firsts);
   g_free (self);
 }
 
@@ -138,7 +327,8 @@ marz_lexicon_unref (MarzLexicon *self)
  * @value: what a match of @phrase stands for (borrowed, must outlive @self)
  *
  * A phrase of several words also matches with its words written together, as
- * happens when a ZWNJ or a space is lost («سپینبولدک»).
+ * happens when a ZWNJ or a space is lost («سپینبولدک»).  Not thread-safe:
+ * fill a lexicon before matching with it.
  */
 void
 marz_lexicon_add (MarzLexicon *self,
@@ -191,158 +381,224 @@ marz_lexicon_get_size (MarzLexicon *self)
   return self->size;
 }
 
-static gboolean
-has_prefix_len (const char  *word,
-                gsize        len,
-                const Affix *prefix)
+/* The lengths (bit n: n words) of the phrases whose first word has @hash. */
+static inline guint64
+first_lengths (MarzLexicon *self,
+               guint32      hash)
 {
-  /* Leave at least two letters (four bytes of Arabic script) after a clitic. */
-  return len >= prefix->len + 4 && memcmp (word, prefix->text, prefix->len) == 0;
+  guint32 m = mix (hash);
+  guint bit = m >> (32 - FILTER_BITS);
+
+  if ((self->filter[bit / 64] & (G_GUINT64_CONSTANT (1) << (bit % 64))) == 0)
+    return 0;
+  for (guint i = m >> shift_for (self->firsts_size); self->firsts[i].lengths != 0;
+       i = (i + 1) & (self->firsts_size - 1))
+    if (self->firsts[i].hash == hash)
+      return self->firsts[i].lengths;
+  return 0;
 }
 
-/* Builds the key of tokens [index, index + n) into buf, dropping @skip bytes
- * at the start and @cut bytes at the end. */
+/* Whether @e's key is tokens @t[0, n) less @skip bytes at the start and
+ * @cut at the end (their lengths are known to agree). */
 static gboolean
-build_key (const char   *text,
-           const GArray *tokens,
-           guint         index,
-           guint         n,
-           gsize         skip,
-           gsize         cut,
-           char          buf[MAX_KEY])
+same_words (const Entry     *e,
+            const char      *text,
+            const MarzToken *t,
+            guint            n,
+            gsize            skip,
+            gsize            cut)
 {
-  gsize pos = 0;
+  const char *k = e->key;
 
   for (guint i = 0; i < n; i++)
     {
-      const MarzToken *t = &g_array_index (tokens, MarzToken, index + i);
-      gsize start = t->start + (i == 0 ? skip : 0);
-      gsize end = t->end - (i == n - 1 ? cut : 0);
+      gsize start = t[i].start + (i == 0 ? skip : 0);
+      gsize end = t[i].end - (i == n - 1 ? cut : 0);
 
-      if (t->kind != MARZ_TOKEN_WORD || end <= start || pos + (end - start) + 2 >= MAX_KEY)
+      if (i > 0 && *k++ != ' ')
         return FALSE;
-      if (i > 0)
-        buf[pos++] = ' ';
-      memcpy (buf + pos, text + start, end - start);
-      pos += end - start;
+      if (memcmp (k, text + start, end - start) != 0)
+        return FALSE;
+      k += end - start;
     }
-  buf[pos] = '\0';
   return TRUE;
 }
 
+/* The values of the phrase of tokens @t[0, n) less @skip bytes at the start
+ * and @cut at the end; @hash is that of its first word so cut.  A key as
+ * long as MAX_KEY less two, with its NUL, is not looked up. */
 static GPtrArray *
-lookup (MarzLexicon  *self,
-        const char   *text,
-        const GArray *tokens,
-        guint         index,
-        guint         n,
-        gsize         skip,
-        gsize         cut)
+lookup (MarzLexicon     *self,
+        const char      *text,
+        const MarzToken *t,
+        guint            n,
+        gsize            skip,
+        gsize            cut,
+        guint32          hash)
 {
-  char buf[MAX_KEY];
+  gsize len = t[0].end - t[0].start - skip - (n == 1 ? cut : 0);
+  Entry *e;
 
-  if (!build_key (text, tokens, index, n, skip, cut, buf))
+  for (guint i = 1; i < n; i++)
+    {
+      gsize word = t[i].end - t[i].start - (i == n - 1 ? cut : 0);
+
+      if (t[i].kind != MARZ_TOKEN_WORD || t[i].end <= t[i].start || len + 1 + word >= MAX_KEY - 1)
+        return NULL;
+      hash = append_word (hash, i == n - 1 && cut > 0 ? drop_suffix (t[i].hash, text + t[i].end, cut)
+                                                      : t[i].hash, word);
+      len += 1 + word;
+    }
+  if (len + (n == 1 ? 2 : 1) >= MAX_KEY)
     return NULL;
-  return g_hash_table_lookup (self->phrases, buf);
+  for (guint i = mix (hash) >> shift_for (self->entries_size); (e = self->entries[i]) != NULL;
+       i = (i + 1) & (self->entries_size - 1))
+    if (e->hash == hash && e->len == len && same_words (e, text, t, n, skip, cut))
+      return e->values;
+  return NULL;
 }
 
-/* Whether @word starts a phrase: the filter and the hash set answer for
- * nearly every word; only a likely hit is copied and compared. */
-static gboolean
-has_first (MarzLexicon *self,
-           const char  *word,
-           gsize        len,
-           guint32      hash)
+/* Affixes are short: a loop beats a call to memcmp (). */
+static inline gboolean
+same_bytes (const char *a,
+            const char *b,
+            gsize       len)
 {
-  char buf[MAX_KEY];
-
-  if ((self->filter[(hash >> 6) & 127] & (G_GUINT64_CONSTANT (1) << (hash & 63))) == 0
-      || len >= MAX_KEY || !g_hash_table_contains (self->first_hashes, GUINT_TO_POINTER (hash)))
-    return FALSE;
-  memcpy (buf, word, len);
-  buf[len] = '\0';
-  return g_hash_table_contains (self->first_words, buf);
+  for (gsize i = 0; i < len; i++)
+    if (a[i] != b[i])
+      return FALSE;
+  return TRUE;
 }
 
-static gboolean
-is_first_word (MarzLexicon     *self,
-               const char      *text,
-               const MarzToken *t,
-               gsize            skip)
+static inline gboolean
+has_suffix (const char  *word_end,
+            gsize        len,
+            const Affix *suffix)
 {
-  const char *word = text + t->start + skip;
+  /* Leave at least two letters' worth before it. */
+  return len > suffix->len + 2 && same_bytes (word_end - suffix->len, suffix->text, suffix->len);
+}
+
+/* Every suffix ends in ی (U+06CC) or ا (U+0627): most words can have none. */
+static inline gboolean
+may_have_suffix (const char *word_end,
+                 gsize       len)
+{
+  guint last = len < 4 ? 0 : ((guchar) word_end[-2] << 8) | (guchar) word_end[-1];
+
+  return last == 0xDB8C || last == 0xD8A7;
+}
+
+/* match_with_skip () once a phrase may start at @t: out of line, so that
+ * the common case, a word that starts nothing, stays short. */
+static G_GNUC_NO_INLINE GPtrArray *
+match_candidate (MarzLexicon     *self,
+                 const char      *text,
+                 const MarzToken *t,
+                 guint            max_n,
+                 gsize            skip,
+                 guint32          hash,
+                 guint64          lengths,
+                 guint           *n_words)
+{
   gsize len = t->end - t->start - skip;
+  gboolean suffixed = (self->flags & MARZ_LEXICON_SUFFIXES) != 0;
+  GPtrArray *values = NULL;
 
-  if (has_first (self, word, len, skip == 0 ? t->hash : marz_token_hash (word, len)))
-    return TRUE;
-  if ((self->flags & MARZ_LEXICON_SUFFIXES) == 0)
-    return FALSE;
-  /* A one-word phrase with a suffix is not in the set under its full form. */
-  for (guint s = 0; suffixes[s].text; s++)
+  for (guint n = max_n; n >= 2 && (lengths >> 2) != 0; n--)
     {
-      gsize n = suffixes[s].len;
-      if (len > n + 2 && memcmp (word + len - n, suffixes[s].text, n) == 0
-          && has_first (self, word, len - n, marz_token_hash (word, len - n)))
-        return TRUE;
+      const MarzToken *last = &t[n - 1];
+
+      if ((lengths & length_bit (n)) == 0)
+        continue;
+      values = lookup (self, text, t, n, skip, 0, hash);
+      for (guint s = 0; suffixed && suffixes[s].text && values == NULL; s++)
+        if (has_suffix (text + last->end, last->end - last->start, &suffixes[s]))
+          values = lookup (self, text, t, n, skip, suffixes[s].len, hash);
+      if (values != NULL)
+        return *n_words = n, values;
     }
-  return FALSE;
+  if ((lengths & 2) != 0 && (values = lookup (self, text, t, 1, skip, 0, hash)) != NULL)
+    return *n_words = 1, values;
+  for (guint s = 0; suffixed && suffixes[s].text; s++)
+    {
+      guint32 stem;
+
+      if (!has_suffix (text + t->end, len, &suffixes[s]))
+        continue;
+      stem = drop_suffix (hash, text + t->end, suffixes[s].len);
+      if ((first_lengths (self, stem) & 2) != 0
+          && (values = lookup (self, text, t, 1, skip, suffixes[s].len, stem)) != NULL)
+        return *n_words = 1, values;
+    }
+  return NULL;
 }
 
-static GPtrArray *
-lookup_with_suffixes (MarzLexicon  *self,
-                      const char   *text,
-                      const GArray *tokens,
-                      guint         index,
-                      guint         n,
-                      gsize         skip)
+/* The longest phrase at @t less @skip bytes, trying a Persian suffix on its
+ * last word after the word as it is. */
+static inline GPtrArray *
+match_with_skip (MarzLexicon     *self,
+                 const char      *text,
+                 const MarzToken *t,
+                 guint            max_n,
+                 gsize            skip,
+                 guint           *n_words)
 {
-  GPtrArray *values = lookup (self, text, tokens, index, n, skip, 0);
-  const MarzToken *last = &g_array_index (tokens, MarzToken, index + n - 1);
+  gsize len = t->end - t->start;
+  guint32 hash = skip > 0 ? drop_prefix (t->hash, text + t->start, len, skip) : t->hash;
+  guint64 lengths = first_lengths (self, hash);
 
-  if (values != NULL || (self->flags & MARZ_LEXICON_SUFFIXES) == 0)
-    return values;
+  if (lengths == 0 && ((self->flags & MARZ_LEXICON_SUFFIXES) == 0
+                       || !may_have_suffix (text + t->end, len - skip)))
+    return NULL;
+  return match_candidate (self, text, t, max_n, skip, hash, lengths, n_words);
+}
 
-  for (guint s = 0; suffixes[s].text && values == NULL; s++)
-    {
-      gsize len = suffixes[s].len;
-      gsize word = last->end - last->start - (n == 1 ? skip : 0);
-
-      if (word > len + 2 && memcmp (text + last->end - len, suffixes[s].text, len) == 0)
-        values = lookup (self, text, tokens, index, n, skip, len);
-    }
-  return values;
+static inline gboolean
+has_clitic (const char  *word,
+            gsize        len,
+            const Affix *clitic)
+{
+  /* Leave at least two letters (four bytes of Arabic script) after it; its
+   * first letter is known to match. */
+  return len >= clitic->len + 4 && same_bytes (word + 2, clitic->text + 2, clitic->len - 2);
 }
 
 static gboolean
-match_with_skip (MarzLexicon      *self,
-                 const char       *text,
-                 const GArray     *tokens,
-                 guint             index,
-                 gsize             skip,
-                 MarzLexiconMatch *match)
+match_tokens (MarzLexicon      *self,
+              const char       *text,
+              const MarzToken  *tokens,
+              guint             n_tokens,
+              guint             index,
+              MarzLexiconMatch *match)
 {
-  const MarzToken *first = &g_array_index (tokens, MarzToken, index);
-  guint max_n = MIN (self->max_words, tokens->len - index);
+  const MarzToken *t = &tokens[index];
+  gsize len = t->end - t->start;
+  guint max_n = MIN (self->max_words, n_tokens - index);
+  const Affix *clitics = NULL;
+  GPtrArray *values;
+  gsize skip = 0;
+  guint n = 0;
 
-  if (!is_first_word (self, text, first, skip))
+  if (t->kind != MARZ_TOKEN_WORD || len > MAX_WORD || self->entries == NULL)
     return FALSE;
-
-  for (guint n = max_n; n >= 1; n--)
-    {
-      GPtrArray *values = lookup_with_suffixes (self, text, tokens, index, n, skip);
-
-      if (values != NULL)
-        {
-          match->start = first->start;
-          match->key_start = first->start + skip;
-          match->end = g_array_index (tokens, MarzToken, index + n - 1).end;
-          match->token = index;
-          match->n_tokens = n;
-          match->values = values;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  values = match_with_skip (self, text, t, max_n, 0, &n);
+  if (values == NULL && (self->flags & MARZ_LEXICON_CLITICS) != 0 && len >= 2)
+    clitics = clitics_for (text + t->start);
+  for (guint c = 0; clitics && clitics[c].text && values == NULL; c++)
+    if (has_clitic (text + t->start, len, &clitics[c]))
+      values = match_with_skip (self, text, t, max_n, skip = clitics[c].len, &n);
+  if (values == NULL)
+    return FALSE;
+  *match = (MarzLexiconMatch) {
+    .start = t->start,
+    .end = tokens[index + n - 1].end,
+    .key_start = t->start + skip,
+    .token = index,
+    .n_tokens = n,
+    .values = values,
+  };
+  return TRUE;
 }
 
 /**
@@ -361,56 +617,34 @@ marz_lexicon_match_at (MarzLexicon      *self,
                        guint             index,
                        MarzLexiconMatch *match)
 {
-  const MarzToken *first;
-  const Affix *clitics;
-  gsize len;
-
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (index < tokens->len, FALSE);
 
-  first = &g_array_index (tokens, MarzToken, index);
-  if (first->kind != MARZ_TOKEN_WORD)
-    return FALSE;
-  if (match_with_skip (self, text, tokens, index, 0, match))
-    return TRUE;
-  if ((self->flags & MARZ_LEXICON_CLITICS) == 0)
-    return FALSE;
-
-  len = first->end - first->start;
-  clitics = clitics_for (text + first->start);
-  for (guint c = 0; clitics && clitics[c].text; c++)
-    if (has_prefix_len (text + first->start, len, &clitics[c])
-        && match_with_skip (self, text, tokens, index, clitics[c].len, match))
-      return TRUE;
-  return FALSE;
+  return match_tokens (self, text, (const MarzToken *) tokens->data, tokens->len, index, match);
 }
 
 /* «أفغانستانوباكستان»: a word that is two entries joined by و. */
 static gboolean
 match_glued (MarzLexicon      *self,
              const char       *text,
-             const GArray     *tokens,
+             const MarzToken  *t,
              guint             index,
              GArray           *matches)
 {
-  const MarzToken *t = &g_array_index (tokens, MarzToken, index);
   static const char waw[] = "و";
 
   for (guint32 k = t->start + 4; k + 4 < t->end; k = g_utf8_next_char (text + k) - text)
     {
       MarzToken parts[2] = { { t->start, k, MARZ_TOKEN_WORD, 0 },
                              { k + sizeof waw - 1, t->end, MARZ_TOKEN_WORD, 0 } };
-      g_autoptr(GArray) sub = NULL;
       MarzLexiconMatch left, right;
 
       if (memcmp (text + k, waw, sizeof waw - 1) != 0)
         continue;
       parts[0].hash = marz_token_hash (text + parts[0].start, parts[0].end - parts[0].start);
       parts[1].hash = marz_token_hash (text + parts[1].start, parts[1].end - parts[1].start);
-      sub = g_array_new (FALSE, FALSE, sizeof (MarzToken));
-      g_array_append_vals (sub, parts, 2);
-      if (marz_lexicon_match_at (self, text, sub, 0, &left) && left.n_tokens == 1
-          && marz_lexicon_match_at (self, text, sub, 1, &right) && right.n_tokens == 1)
+      if (match_tokens (self, text, parts, 2, 0, &left) && left.n_tokens == 1
+          && match_tokens (self, text, parts, 2, 1, &right) && right.n_tokens == 1)
         {
           left.token = right.token = index;
           g_array_append_val (matches, left);
@@ -435,6 +669,7 @@ marz_lexicon_scan (MarzLexicon  *self,
                    const GArray *tokens)
 {
   GArray *matches = g_array_new (FALSE, FALSE, sizeof (MarzLexiconMatch));
+  const MarzToken *t = (const MarzToken *) tokens->data;
 
   g_return_val_if_fail (self != NULL, matches);
 
@@ -442,15 +677,14 @@ marz_lexicon_scan (MarzLexicon  *self,
     {
       MarzLexiconMatch match;
 
-      if (marz_lexicon_match_at (self, text, tokens, i, &match))
+      if (match_tokens (self, text, t, tokens->len, i, &match))
         {
           g_array_append_val (matches, match);
           i += match.n_tokens;
           continue;
         }
-      if ((self->flags & MARZ_LEXICON_GLUED) != 0
-          && g_array_index (tokens, MarzToken, i).kind == MARZ_TOKEN_WORD)
-        match_glued (self, text, tokens, i, matches);
+      if ((self->flags & MARZ_LEXICON_GLUED) != 0 && t[i].kind == MARZ_TOKEN_WORD)
+        match_glued (self, text, &t[i], i, matches);
       i++;
     }
   return matches;

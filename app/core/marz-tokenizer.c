@@ -117,18 +117,20 @@ marz_tokenize (const char *normalized,
 /**
  * marz_token_hash:
  *
- * The same hash as g_str_hash() (djb2), on bytes that need not end in NUL:
- * every lexicon an article passes through checks its words against a set of
- * these, so the words are hashed once, not once per lexicon.
+ * The bytes as the digits of a number in base %MARZ_TOKEN_HASH_FACTOR,
+ * modulo 2^32.  Every lexicon an article passes through checks its words
+ * against a set of these, so the words are hashed once, not once per lexicon;
+ * being a polynomial, the hash of a word less a clitic or a suffix, or of a
+ * phrase, follows from the word's hash by arithmetic (see marz-lexicon.c).
  */
 guint32
 marz_token_hash (const char *bytes,
                  gsize       len)
 {
-  guint32 h = 5381;
+  guint32 h = 0;
 
   for (gsize i = 0; i < len; i++)
-    h = (h << 5) + h + (guchar) bytes[i];
+    h = h * MARZ_TOKEN_HASH_FACTOR + (guchar) bytes[i];
   return h;
 }
 

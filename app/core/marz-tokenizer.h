@@ -5,6 +5,9 @@
 
 G_BEGIN_DECLS
 
+/* marz_token_hash() is a polynomial in this (odd) factor. */
+#define MARZ_TOKEN_HASH_FACTOR 0x01000193u
+
 typedef enum
 {
   MARZ_TOKEN_WORD,
