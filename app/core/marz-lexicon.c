@@ -3,8 +3,9 @@
  * Phrases are keyed by their normalized words joined with one space.  Every
  * article passes through a dozen lexicons on import, so a phrase is found
  * without building its key: marz_token_hash() is a polynomial in the bytes,
- * which gives the hash of a word less a clitic or a suffix, and of a phrase
- * from its words' hashes, by arithmetic on the hashes the tokenizer made.
+ * which gives the hash of a word less a suffix, and of a phrase from its
+ * words' hashes, by arithmetic on the hashes the tokenizer made (with those
+ * of each word less its proclitics).
  * A bit filter of first words rejects nearly every word with one read; the
  * bytes are compared only when a phrase's hash is in the table.
  */
@@ -95,16 +96,6 @@ hash_affix (const char *bytes,
   return h;
 }
 
-/* The hash of @word[k..len) from that of @word[0..len). */
-static inline guint32
-drop_prefix (guint32     hash,
-             const char *word,
-             gsize       len,
-             gsize       k)
-{
-  return hash - hash_affix (word, k) * powers[len - k];
-}
-
 /* The hash of a word less its last @k bytes, which end at @end. */
 static inline guint32
 drop_suffix (guint32     hash,
@@ -129,10 +120,7 @@ length_bit (guint n)
   return G_GUINT64_CONSTANT (1) << MIN (n, 63);
 }
 
-/* Normalized forms by first letter, longest first so «وال» wins over «و».
- * Only words starting with one of these letters can carry a clitic, which
- * saves trying them all on every word of every article.  Lengths are fixed
- * at compile time: these are tried on every word of every article. */
+/* Persian plural and ezafe endings, longest first. */
 typedef struct
 {
   const char *text;
@@ -140,30 +128,6 @@ typedef struct
 } Affix;
 
 #define AFFIX(s) { s, sizeof s - 1 }
-
-static const Affix clitics_waw[] = { AFFIX ("وبال"), AFFIX ("وال"), AFFIX ("ولل"), AFFIX ("وب"), AFFIX ("ول"),
-                                     AFFIX ("و"), { NULL, 0 } };
-static const Affix clitics_feh[] = { AFFIX ("فال"), AFFIX ("فلل"), AFFIX ("فب"), AFFIX ("فل"), AFFIX ("ف"),
-                                     { NULL, 0 } };
-static const Affix clitics_beh[] = { AFFIX ("بال"), AFFIX ("ب"), { NULL, 0 } };
-static const Affix clitics_lam[] = { AFFIX ("لل"), AFFIX ("ل"), { NULL, 0 } };
-static const Affix clitics_alef[] = { AFFIX ("ال"), { NULL, 0 } };
-
-static const Affix *
-clitics_for (const char *word)
-{
-  /* All five letters are two bytes in UTF-8: U+0648 و, U+0641 ف, U+0628 ب,
-   * U+0644 ل, U+0627 ا. */
-  switch (((guchar) word[0] << 8) | (guchar) word[1])
-    {
-    case 0xD988: return clitics_waw;
-    case 0xD981: return clitics_feh;
-    case 0xD8A8: return clitics_beh;
-    case 0xD984: return clitics_lam;
-    case 0xD8A7: return clitics_alef;
-    default:     return NULL;
-    }
-}
 
 static const Affix suffixes[] = {
   AFFIX ("هایی"), AFFIX ("های"), AFFIX ("ها"), AFFIX ("ای"), AFFIX ("ی"), { NULL, 0 }
@@ -381,15 +345,23 @@ marz_lexicon_get_size (MarzLexicon *self)
   return self->size;
 }
 
+static inline gboolean
+passes_filter (MarzLexicon *self,
+               guint32      hash)
+{
+  guint bit = mix (hash) >> (32 - FILTER_BITS);
+
+  return (self->filter[bit / 64] & (G_GUINT64_CONSTANT (1) << (bit % 64))) != 0;
+}
+
 /* The lengths (bit n: n words) of the phrases whose first word has @hash. */
 static inline guint64
 first_lengths (MarzLexicon *self,
                guint32      hash)
 {
   guint32 m = mix (hash);
-  guint bit = m >> (32 - FILTER_BITS);
 
-  if ((self->filter[bit / 64] & (G_GUINT64_CONSTANT (1) << (bit % 64))) == 0)
+  if (!passes_filter (self, hash))
     return 0;
   for (guint i = m >> shift_for (self->firsts_size); self->firsts[i].lengths != 0;
        i = (i + 1) & (self->firsts_size - 1))
@@ -542,10 +514,10 @@ match_with_skip (MarzLexicon     *self,
                  const MarzToken *t,
                  guint            max_n,
                  gsize            skip,
+                 guint32          hash,
                  guint           *n_words)
 {
   gsize len = t->end - t->start;
-  guint32 hash = skip > 0 ? drop_prefix (t->hash, text + t->start, len, skip) : t->hash;
   guint64 lengths = first_lengths (self, hash);
 
   if (lengths == 0 && ((self->flags & MARZ_LEXICON_SUFFIXES) == 0
@@ -554,40 +526,41 @@ match_with_skip (MarzLexicon     *self,
   return match_candidate (self, text, t, max_n, skip, hash, lengths, n_words);
 }
 
+/* Whether a phrase may start at @t, from reads of the filter: nearly every
+ * word ends here, before any call. */
 static inline gboolean
-has_clitic (const char  *word,
-            gsize        len,
-            const Affix *clitic)
+may_match (MarzLexicon     *self,
+           const char      *text,
+           const MarzToken *t)
 {
-  /* Leave at least two letters (four bytes of Arabic script) after it; its
-   * first letter is known to match. */
-  return len >= clitic->len + 4 && same_bytes (word + 2, clitic->text + 2, clitic->len - 2);
+  if (t->kind != MARZ_TOKEN_WORD || t->end - t->start > MAX_WORD || self->entries == NULL)
+    return FALSE;
+  if (passes_filter (self, t->hash))
+    return TRUE;
+  for (guint c = 0; (self->flags & MARZ_LEXICON_CLITICS) != 0 && c < t->n_stems; c++)
+    if (passes_filter (self, t->stem_hash[c]))
+      return TRUE;
+  return (self->flags & MARZ_LEXICON_SUFFIXES) != 0 && may_have_suffix (text + t->end, t->end - t->start);
 }
 
-static gboolean
-match_tokens (MarzLexicon      *self,
-              const char       *text,
-              const MarzToken  *tokens,
-              guint             n_tokens,
-              guint             index,
-              MarzLexiconMatch *match)
+/* The longest phrase at @index: the word as it is, then less each proclitic. */
+static G_GNUC_NO_INLINE gboolean
+match_word (MarzLexicon      *self,
+            const char       *text,
+            const MarzToken  *tokens,
+            guint             n_tokens,
+            guint             index,
+            MarzLexiconMatch *match)
 {
   const MarzToken *t = &tokens[index];
-  gsize len = t->end - t->start;
   guint max_n = MIN (self->max_words, n_tokens - index);
-  const Affix *clitics = NULL;
   GPtrArray *values;
   gsize skip = 0;
   guint n = 0;
 
-  if (t->kind != MARZ_TOKEN_WORD || len > MAX_WORD || self->entries == NULL)
-    return FALSE;
-  values = match_with_skip (self, text, t, max_n, 0, &n);
-  if (values == NULL && (self->flags & MARZ_LEXICON_CLITICS) != 0 && len >= 2)
-    clitics = clitics_for (text + t->start);
-  for (guint c = 0; clitics && clitics[c].text && values == NULL; c++)
-    if (has_clitic (text + t->start, len, &clitics[c]))
-      values = match_with_skip (self, text, t, max_n, skip = clitics[c].len, &n);
+  values = match_with_skip (self, text, t, max_n, 0, t->hash, &n);
+  for (guint c = 0; (self->flags & MARZ_LEXICON_CLITICS) != 0 && c < t->n_stems && values == NULL; c++)
+    values = match_with_skip (self, text, t, max_n, skip = t->stem_skip[c], t->stem_hash[c], &n);
   if (values == NULL)
     return FALSE;
   *match = (MarzLexiconMatch) {
@@ -599,6 +572,18 @@ match_tokens (MarzLexicon      *self,
     .values = values,
   };
   return TRUE;
+}
+
+static inline gboolean
+match_tokens (MarzLexicon      *self,
+              const char       *text,
+              const MarzToken  *tokens,
+              guint             n_tokens,
+              guint             index,
+              MarzLexiconMatch *match)
+{
+  return may_match (self, text, &tokens[index])
+      && match_word (self, text, tokens, n_tokens, index, match);
 }
 
 /**
@@ -635,14 +620,14 @@ match_glued (MarzLexicon      *self,
 
   for (guint32 k = t->start + 4; k + 4 < t->end; k = g_utf8_next_char (text + k) - text)
     {
-      MarzToken parts[2] = { { t->start, k, MARZ_TOKEN_WORD, 0 },
-                             { k + sizeof waw - 1, t->end, MARZ_TOKEN_WORD, 0 } };
+      MarzToken parts[2] = { { .start = t->start, .end = k, .kind = MARZ_TOKEN_WORD },
+                             { .start = k + sizeof waw - 1, .end = t->end, .kind = MARZ_TOKEN_WORD } };
       MarzLexiconMatch left, right;
 
       if (memcmp (text + k, waw, sizeof waw - 1) != 0)
         continue;
-      parts[0].hash = marz_token_hash (text + parts[0].start, parts[0].end - parts[0].start);
-      parts[1].hash = marz_token_hash (text + parts[1].start, parts[1].end - parts[1].start);
+      marz_token_fill (&parts[0], text);
+      marz_token_fill (&parts[1], text);
       if (match_tokens (self, text, parts, 2, 0, &left) && left.n_tokens == 1
           && match_tokens (self, text, parts, 2, 1, &right) && right.n_tokens == 1)
         {

@@ -8,7 +8,44 @@
 
 #include "marz-tokenizer.h"
 
+#include <string.h>
+
 enum { NOT_TOKEN, WORD, NUMBER };
+
+/* Arabic proclitics in their normalized forms, by first letter, longest
+ * first so «وال» is tried before «و».  Only words starting with one of
+ * these letters can carry one. */
+typedef struct
+{
+  const char *text;
+  gsize       len;
+} Affix;
+
+#define AFFIX(s) { s, sizeof s - 1 }
+
+static const Affix clitics_waw[] = { AFFIX ("وبال"), AFFIX ("وال"), AFFIX ("ولل"), AFFIX ("وب"), AFFIX ("ول"),
+                                     AFFIX ("و"), { NULL, 0 } };
+static const Affix clitics_feh[] = { AFFIX ("فال"), AFFIX ("فلل"), AFFIX ("فب"), AFFIX ("فل"), AFFIX ("ف"),
+                                     { NULL, 0 } };
+static const Affix clitics_beh[] = { AFFIX ("بال"), AFFIX ("ب"), { NULL, 0 } };
+static const Affix clitics_lam[] = { AFFIX ("لل"), AFFIX ("ل"), { NULL, 0 } };
+static const Affix clitics_alef[] = { AFFIX ("ال"), { NULL, 0 } };
+
+static const Affix *
+clitics_for (const char *word)
+{
+  /* All five letters are two bytes in UTF-8: U+0648 و, U+0641 ف, U+0628 ب,
+   * U+0644 ل, U+0627 ا. */
+  switch (((guchar) word[0] << 8) | (guchar) word[1])
+    {
+    case 0xD988: return clitics_waw;
+    case 0xD981: return clitics_feh;
+    case 0xD8A8: return clitics_beh;
+    case 0xD984: return clitics_lam;
+    case 0xD8A7: return clitics_alef;
+    default:     return NULL;
+    }
+}
 
 /* g_unichar_isalnum () and friends, looked up once per character of the
  * Basic Multilingual Plane: tokenizing runs over every article imported. */
@@ -75,7 +112,7 @@ marz_tokenize (const char *normalized,
   GArray *tokens = g_array_sized_new (FALSE, FALSE, sizeof (MarzToken), len / 6 + 1);
   const char *p = normalized;
   const char *end = normalized + len;
-  MarzToken current = { 0, 0, MARZ_TOKEN_WORD, 0 };
+  MarzToken current = { 0, 0, MARZ_TOKEN_WORD, 0, 0, { 0 }, { 0 } };
   gboolean in_token = FALSE;
 
   while (p < end)
@@ -107,10 +144,7 @@ marz_tokenize (const char *normalized,
       g_array_append_val (tokens, current);
     }
   for (guint i = 0; i < tokens->len; i++)
-    {
-      MarzToken *t = &g_array_index (tokens, MarzToken, i);
-      t->hash = marz_token_hash (normalized + t->start, t->end - t->start);
-    }
+    marz_token_fill (&g_array_index (tokens, MarzToken, i), normalized);
   return tokens;
 }
 
@@ -132,6 +166,34 @@ marz_token_hash (const char *bytes,
   for (gsize i = 0; i < len; i++)
     h = h * MARZ_TOKEN_HASH_FACTOR + (guchar) bytes[i];
   return h;
+}
+
+/**
+ * marz_token_fill:
+ * @token: a token whose start, end and kind are set
+ * @normalized: the text it is in
+ *
+ * Sets @token's hash and, for a word, its stems: the word less each
+ * proclitic it starts with that leaves at least two letters (four bytes of
+ * Arabic script).
+ */
+void
+marz_token_fill (MarzToken  *token,
+                 const char *normalized)
+{
+  const char *word = normalized + token->start;
+  gsize len = token->end - token->start;
+  const Affix *clitics = token->kind == MARZ_TOKEN_WORD && len >= 6 ? clitics_for (word) : NULL;
+
+  token->hash = marz_token_hash (word, len);
+  token->n_stems = 0;
+  for (guint c = 0; clitics && clitics[c].text; c++)
+    if (len >= clitics[c].len + 4 && memcmp (word, clitics[c].text, clitics[c].len) == 0)
+      {
+        g_assert (token->n_stems < MARZ_TOKEN_MAX_STEMS);
+        token->stem_skip[token->n_stems] = clitics[c].len;
+        token->stem_hash[token->n_stems++] = marz_token_hash (word + clitics[c].len, len - clitics[c].len);
+      }
 }
 
 /**
