@@ -105,23 +105,36 @@ marz_normalize_char (gunichar c,
   return 1;
 }
 
-/* The key of each character of the Arabic block, 0 when deleted: nearly
- * every character of an article is one of these.  Every one of them maps to
- * at most one character (see marz_normalize_char ()). */
+/* The key of each character of the Arabic block in UTF-8, empty when
+ * deleted: nearly every character of an article is one of these.  Every one
+ * of them maps to at most one character of one or two bytes (see
+ * marz_normalize_char ()). */
+typedef struct
+{
+  guint8 len;
+  char   bytes[3];
+} Fold;
+
 static gpointer
 build_arabic_folds (gpointer data)
 {
-  gunichar *folds = g_new0 (gunichar, 256);
+  Fold *folds = g_new0 (Fold, 256);
 
   for (gunichar c = 0x0600; c <= 0x06FF; c++)
     {
       gunichar out[4];
       guint n = marz_normalize_char (c, out);
 
-      g_assert (n <= 1);
-      folds[c - 0x0600] = n ? out[0] : 0;
+      g_assert (n <= 1 && (n == 0 || out[0] < 0x800));
+      folds[c - 0x0600].len = n ? g_unichar_to_utf8 (out[0], folds[c - 0x0600].bytes) : 0;
     }
   return folds;
+}
+
+static inline char
+ascii_tolower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
 }
 
 /**
@@ -140,7 +153,7 @@ marz_normalized_new (const char *original,
                      gssize      len)
 {
   static GOnce arabic_once = G_ONCE_INIT;
-  const gunichar *arabic;
+  const Fold *arabic;
   MarzNormalized *self;
   const char *p, *end;
   char *out;
@@ -165,21 +178,22 @@ marz_normalized_new (const char *original,
 
       if ((guchar) *p < 0x80)            /* ASCII: one byte in, one byte out */
         {
-          *out++ = g_ascii_tolower (*p++);
+          *out++ = ascii_tolower (*p++);
           *map++ = origin;
           continue;
         }
-      if (((guchar) *p & 0xFC) == 0xD8)  /* U+0600–U+06FF: two bytes */
+      if (((guchar) *p & 0xFC) == 0xD8)  /* U+0600–U+06FF: two bytes in, at most two out */
         {
-          gunichar folded = arabic[(((guchar) p[0] & 0x03) << 6) | ((guchar) p[1] & 0x3F)];
+          const Fold *f = &arabic[(((guchar) p[0] & 0x03) << 6) | ((guchar) p[1] & 0x3F)];
+
+          /* Both bytes and both map entries are written, and the pointers
+           * move by the key's length: the buffers have room to spare. */
+          out[0] = f->bytes[0];
+          out[1] = f->bytes[1];
+          map[0] = map[1] = origin;
+          out += f->len;
+          map += f->len;
           p += 2;
-          if (folded != 0)
-            {
-              gint bytes = g_unichar_to_utf8 (folded, out);
-              out += bytes;
-              for (gint b = 0; b < bytes; b++)
-                *map++ = origin;
-            }
           continue;
         }
       n = marz_normalize_char (g_utf8_get_char (p), out_chars);
