@@ -64,20 +64,14 @@ build_classes (gpointer data)
   return classes;
 }
 
-static MarzTokenKind
-kind_of (const guint8 *classes,
-         gunichar      c,
-         gboolean     *is_token)
+static inline int
+class_of (const guint8 *classes,
+          gunichar      c)
 {
-  int class;
-
   if (c < 0x10000)
-    class = classes[c];
-  else
-    class = !(g_unichar_isalnum (c) || g_unichar_ismark (c)) ? NOT_TOKEN
-          : g_unichar_isdigit (c) ? NUMBER : WORD;
-  *is_token = class != NOT_TOKEN;
-  return class == NUMBER ? MARZ_TOKEN_NUMBER : MARZ_TOKEN_WORD;
+    return classes[c];
+  return !(g_unichar_isalnum (c) || g_unichar_ismark (c)) ? NOT_TOKEN
+       : g_unichar_isdigit (c) ? NUMBER : WORD;
 }
 
 /* The character at @p and its length, decoding one- and two-byte UTF-8
@@ -96,6 +90,47 @@ next_char (const char *p,
   return g_utf8_get_char (p);
 }
 
+static inline void
+fill (MarzToken  *token,
+      const char *normalized)
+{
+  const char *word = normalized + token->start;
+  gsize len = token->end - token->start;
+  const Affix *clitics = token->kind == MARZ_TOKEN_WORD && len >= 6 ? clitics_for (word) : NULL;
+
+  token->hash = marz_token_hash (word, len);
+  token->n_stems = 0;
+  for (guint c = 0; clitics && clitics[c].text; c++)
+    if (len >= clitics[c].len + 4 && memcmp (word, clitics[c].text, clitics[c].len) == 0)
+      {
+        g_assert (token->n_stems < MARZ_TOKEN_MAX_STEMS);
+        token->stem_skip[token->n_stems] = clitics[c].len;
+        token->stem_hash[token->n_stems++] = marz_token_hash (word + clitics[c].len, len - clitics[c].len);
+      }
+}
+
+/* Sets token @n of @tokens, whose length grows by doubling: an append is a
+ * call per token. */
+static inline guint
+add_token (GArray     *tokens,
+           guint       n,
+           const char *normalized,
+           guint32     start,
+           guint32     end,
+           int         class)
+{
+  MarzToken *t;
+
+  if (n == tokens->len)
+    g_array_set_size (tokens, 2 * tokens->len);
+  t = &g_array_index (tokens, MarzToken, n);
+  t->start = start;
+  t->end = end;
+  t->kind = class == NUMBER ? MARZ_TOKEN_NUMBER : MARZ_TOKEN_WORD;
+  fill (t, normalized);
+  return n + 1;
+}
+
 /**
  * marz_tokenize:
  * @normalized: a normalized text (see marz_normalized_new())
@@ -110,41 +145,29 @@ marz_tokenize (const char *normalized,
   static GOnce once = G_ONCE_INIT;
   const guint8 *classes = g_once (&once, build_classes, NULL);
   GArray *tokens = g_array_sized_new (FALSE, FALSE, sizeof (MarzToken), len / 6 + 1);
-  const char *p = normalized;
-  const char *end = normalized + len;
-  MarzToken current = { 0, 0, MARZ_TOKEN_WORD, 0, 0, { 0 }, { 0 } };
-  gboolean in_token = FALSE;
+  guint n_tokens = 0;
+  int current = NOT_TOKEN;
+  guint32 start = 0;
 
-  while (p < end)
+  g_array_set_size (tokens, len / 6 + 1);
+  for (gsize i = 0; i < len;)
     {
       guint n;
-      gunichar c = next_char (p, &n);
-      gboolean is_token;
-      MarzTokenKind kind = kind_of (classes, c, &is_token);
-      guint32 offset = p - normalized;
+      int class = class_of (classes, next_char (normalized + i, &n));
 
-      if (in_token && (!is_token || kind != current.kind))
+      /* A token ends where letters give way to digits, or to neither. */
+      if (class != current)
         {
-          current.end = offset;
-          g_array_append_val (tokens, current);
-          in_token = FALSE;
+          if (current != NOT_TOKEN)
+            n_tokens = add_token (tokens, n_tokens, normalized, start, i, current);
+          start = i;
+          current = class;
         }
-      if (is_token && !in_token)
-        {
-          current.start = offset;
-          current.kind = kind;
-          in_token = TRUE;
-        }
-      p += n;
+      i += n;
     }
-
-  if (in_token)
-    {
-      current.end = len;
-      g_array_append_val (tokens, current);
-    }
-  for (guint i = 0; i < tokens->len; i++)
-    marz_token_fill (&g_array_index (tokens, MarzToken, i), normalized);
+  if (current != NOT_TOKEN)
+    n_tokens = add_token (tokens, n_tokens, normalized, start, len, current);
+  g_array_set_size (tokens, n_tokens);
   return tokens;
 }
 
@@ -181,19 +204,7 @@ void
 marz_token_fill (MarzToken  *token,
                  const char *normalized)
 {
-  const char *word = normalized + token->start;
-  gsize len = token->end - token->start;
-  const Affix *clitics = token->kind == MARZ_TOKEN_WORD && len >= 6 ? clitics_for (word) : NULL;
-
-  token->hash = marz_token_hash (word, len);
-  token->n_stems = 0;
-  for (guint c = 0; clitics && clitics[c].text; c++)
-    if (len >= clitics[c].len + 4 && memcmp (word, clitics[c].text, clitics[c].len) == 0)
-      {
-        g_assert (token->n_stems < MARZ_TOKEN_MAX_STEMS);
-        token->stem_skip[token->n_stems] = clitics[c].len;
-        token->stem_hash[token->n_stems++] = marz_token_hash (word + clitics[c].len, len - clitics[c].len);
-      }
+  fill (token, normalized);
 }
 
 /**
@@ -209,15 +220,21 @@ marz_tokens_join (const char   *normalized,
                   const GArray *tokens,
                   gsize         from)
 {
-  GString *out = g_string_sized_new (tokens->len * 8);
+  const MarzToken *t = (const MarzToken *) tokens->data;
+  gsize size = 1;
+  char *out, *p;
 
   for (guint i = 0; i < tokens->len; i++)
-    {
-      MarzToken *t = &g_array_index (tokens, MarzToken, i);
-      if (t->start < from)
-        continue;
-      g_string_append_len (out, normalized + t->start, t->end - t->start);
-      g_string_append_c (out, ' ');
-    }
-  return g_string_free (out, FALSE);
+    if (t[i].start >= from)
+      size += t[i].end - t[i].start + 1;
+  p = out = g_malloc (size);
+  for (guint i = 0; i < tokens->len; i++)
+    if (t[i].start >= from)
+      {
+        memcpy (p, normalized + t[i].start, t[i].end - t[i].start);
+        p += t[i].end - t[i].start;
+        *p++ = ' ';
+      }
+  *p = '\0';
+  return out;
 }
