@@ -1,0 +1,486 @@
+/* marz-article-view.c
+ *
+ * The reader pane: one stored article with a header (title, language, date
+ * and how it was known, source, file) and its text, the evidence sentence of
+ * a report highlighted and scrolled into view.
+ *
+ * Offsets.  Reports count characters of the stored text from its very first
+ * character, the « date YYYY-MM-DD» header included (the reader has already
+ * dropped a BOM and turned CRLF into LF, so stored text, report offsets and
+ * SQLite's substr() all agree).  The buffer holds the text from body_start
+ * on: the header is shown, formatted, above the text, and left in the buffer
+ * it would make the first paragraph left-to-right, since GtkTextView takes a
+ * paragraph's direction from its first strong character, here the Latin
+ * «date», invisible or not.  So buffer offset = stored offset − body_start,
+ * both in characters, as GtkTextIter offsets are.
+ *
+ * Text and labels are never parsed as markup: an article may well contain
+ * «<b>» or «&amp;» and must show them as written.
+ */
+#define G_LOG_DOMAIN "marz-article-view"
+
+#include "marz-article-view.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "marz-language.h"
+#include "marz-resources.h"
+
+/* Where the evidence lands: a little below the top, so the sentence before
+ * it gives context. */
+#define EVIDENCE_YALIGN 0.2
+/* How many frames to keep scrolling while the view is still being laid out. */
+#define SCROLL_FRAMES   60
+
+#define FSI "\u2068"
+#define PDI "\u2069"
+
+struct _MarzArticleView
+{
+  GtkWidget      parent_instance;
+
+  /* template widgets and objects */
+  GtkWidget     *content;
+  GtkWidget     *header;
+  GtkLabel      *title_label;
+  GtkLabel      *meta_label;
+  GtkLabel      *source_label;
+  GtkWidget     *source_separator;
+  GtkLabel      *file_label;
+  GtkTextView   *text_view;
+  GtkTextBuffer *buffer;
+  GtkTextTag    *evidence_tag;
+
+  /* borrowed: the buffer owns it */
+  GtkTextMark   *evidence_mark;
+
+  /* owned */
+  char          *article_name;
+
+  guint          body_start;        /* characters of the stored text before the buffer's */
+  guint          n_chars;           /* characters of the stored text */
+  gboolean       has_evidence;
+  guint          evidence_start;    /* stored-text offsets, clamped */
+  guint          evidence_end;
+  guint          scroll_tick_id;
+  guint          scroll_frames_left;
+};
+
+G_DEFINE_FINAL_TYPE (MarzArticleView, marz_article_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ARTICLE_NAME,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkTextDirection
+direction_for_language (const char *language)
+{
+  static const char * const rtl[] = { "ar", "fa", "ps", "ur", NULL };
+
+  if (language == NULL || g_str_equal (language, "und"))
+    return GTK_TEXT_DIR_NONE;
+  return g_strv_contains (rtl, language) ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR;
+}
+
+/* A damaged store can hand back anything; GTK wants UTF-8. */
+static void
+set_label_text (GtkLabel   *label,
+                const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+
+  gtk_label_set_text (label, valid);
+}
+
+/* Returns: (transfer full) (nullable): the date as far as it is known */
+static char *
+format_date (const MarzArticleInfo *info)
+{
+  g_autoptr(GDateTime) date = NULL;
+  int year = 0, month = 1, day = 1;
+  const char *format;
+
+  if (info->date == NULL || sscanf (info->date, "%d-%d-%d", &year, &month, &day) < 1)
+    return NULL;
+  switch (info->precision)
+    {
+    /* Translators: a publication date, see g_date_time_format(); e.g. «9 October 2025» */
+    case MARZ_DATE_PRECISION_DAY:   format = _("%-d %B %Y"); break;
+    /* Translators: a month, see g_date_time_format(); e.g. «October 2025» */
+    case MARZ_DATE_PRECISION_MONTH: format = _("%OB %Y"); break;
+    case MARZ_DATE_PRECISION_YEAR:  format = "%Y"; break;
+    case MARZ_DATE_PRECISION_UNKNOWN:
+    default:                        return NULL;
+    }
+  date = g_date_time_new_utc (year, month, day, 0, 0, 0);
+  return date != NULL ? g_date_time_format (date, format) : g_strdup (info->date);
+}
+
+static const char *
+describe_origin (MarzDateOrigin origin)
+{
+  switch (origin)
+    {
+    case MARZ_DATE_ORIGIN_HEADER: return _("from the header");
+    case MARZ_DATE_ORIGIN_TEXT:   return _("inferred from the text");
+    case MARZ_DATE_ORIGIN_NONE:
+    default:                      return NULL;
+    }
+}
+
+/* «Dari · 8 November 2025 · from the header».  The date is isolated (FSI,
+ * not LRI: in an Arabic UI it has Arabic month names) so that its digits
+ * never join a right-to-left neighbour. */
+static char *
+format_meta (const MarzArticleInfo *info)
+{
+  g_autofree char *date = format_date (info);
+  const char *language = marz_language_get_name (info->language, info->variety);
+  const char *origin = describe_origin (info->origin);
+
+  if (date == NULL)
+    return g_strdup_printf ("%s · %s", language, _("date unknown"));
+  if (origin == NULL)
+    return g_strdup_printf ("%s · " FSI "%s" PDI, language, date);
+  return g_strdup_printf ("%s · " FSI "%s" PDI " · %s", language, date, origin);
+}
+
+static void
+set_article_name (MarzArticleView *self,
+                  const char      *name)
+{
+  if (g_strcmp0 (self->article_name, name) == 0)
+    return;
+  g_free (self->article_name);
+  self->article_name = g_strdup (name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE_NAME]);
+}
+
+static void
+get_iter (MarzArticleView *self,
+          GtkTextIter     *iter,
+          guint            offset)
+{
+  g_assert (offset >= self->body_start && offset <= self->n_chars);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, iter, offset - self->body_start);
+}
+
+/* Applies or removes the tag one paragraph at a time: GTK 4.8 does not
+ * redraw the later paragraphs of a change that spans several (with a line
+ * already laid out, the highlight would show on the first paragraph only, or
+ * linger on the old evidence). */
+static void
+set_evidence_tag (MarzArticleView *self,
+                  guint            start,
+                  guint            end,
+                  gboolean         on)
+{
+  GtkTextIter from, to, line_end;
+
+  get_iter (self, &from, start);
+  get_iter (self, &to, end);
+  while (gtk_text_iter_compare (&from, &to) < 0)
+    {
+      line_end = from;
+      if (!gtk_text_iter_ends_line (&line_end))
+        gtk_text_iter_forward_to_line_end (&line_end);
+      gtk_text_iter_forward_char (&line_end);        /* the paragraph's \n, if any */
+      if (gtk_text_iter_compare (&line_end, &to) > 0)
+        line_end = to;
+      if (on)
+        gtk_text_buffer_apply_tag (self->buffer, self->evidence_tag, &from, &line_end);
+      else
+        gtk_text_buffer_remove_tag (self->buffer, self->evidence_tag, &from, &line_end);
+      from = line_end;
+    }
+}
+
+/* Whether the evidence is on screen where scroll_to_evidence() puts it, or
+ * as near as the ends of the text allow. */
+static gboolean
+evidence_is_placed (MarzArticleView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view));
+  double value = gtk_adjustment_get_value (adjustment);
+  double max = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+  GdkRectangle visible, location;
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, self->evidence_mark);
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  gtk_text_view_get_iter_location (self->text_view, &iter, &location);
+  if (location.y < visible.y || location.y + location.height > visible.y + visible.height)
+    return FALSE;
+  return value <= gtk_adjustment_get_lower (adjustment) || value >= max - 1
+         || ABS (location.y - visible.y - EVIDENCE_YALIGN * visible.height) <= 2 * location.height;
+}
+
+static void
+scroll_to_evidence (MarzArticleView *self)
+{
+  gtk_text_view_scroll_to_mark (self->text_view, self->evidence_mark, 0.0, TRUE, 0.0, EVIDENCE_YALIGN);
+}
+
+static void
+cancel_scroll (MarzArticleView *self)
+{
+  if (self->scroll_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->text_view), self->scroll_tick_id);
+  self->scroll_tick_id = 0;
+}
+
+/* Scrolls from a frame callback, which only runs once the view is mapped:
+ * before it has a size a scroll does nothing, and GTK 4.8 even leaves a tag
+ * applied across paragraphs half drawn after a scroll asked for that early.
+ * A long text is measured a piece at a time, so the first scroll may land
+ * short: ask again each frame until the evidence is in place. */
+static gboolean
+on_text_view_tick_cb (GtkWidget     *widget,
+                      GdkFrameClock *frame_clock,
+                      gpointer       user_data)
+{
+  MarzArticleView *self = user_data;
+
+  if (--self->scroll_frames_left == 0
+      || (gtk_widget_get_height (widget) > 0 && evidence_is_placed (self)))
+    {
+      self->scroll_tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (gtk_widget_get_height (widget) > 0)
+    scroll_to_evidence (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+queue_scroll (MarzArticleView *self)
+{
+  self->scroll_frames_left = SCROLL_FRAMES;
+  if (self->scroll_tick_id == 0)
+    self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view),
+                                                         on_text_view_tick_cb, self, NULL);
+}
+
+static void
+set_body (MarzArticleView       *self,
+          const MarzArticleInfo *info)
+{
+  g_autofree char *text = info != NULL ? g_utf8_make_valid (info->text, -1) : g_strdup ("");
+  GtkTextIter start;
+
+  self->n_chars = g_utf8_strlen (text, -1);
+  self->body_start = info != NULL ? MIN (info->body_start, self->n_chars) : 0;
+  gtk_text_buffer_set_text (self->buffer, g_utf8_offset_to_pointer (text, self->body_start), -1);
+  gtk_widget_set_direction (GTK_WIDGET (self->text_view),
+                            direction_for_language (info != NULL ? info->language : NULL));
+
+  gtk_text_buffer_get_start_iter (self->buffer, &start);
+  gtk_text_buffer_place_cursor (self->buffer, &start);
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view)), 0);
+}
+
+static void
+set_header (MarzArticleView       *self,
+            const MarzArticleInfo *info)
+{
+  g_autofree char *meta = format_meta (info);
+  const char *title = info->title != NULL && *info->title != '\0' ? info->title : info->name;
+  gboolean has_source = info->source != NULL && *info->source != '\0';
+
+  set_label_text (self->title_label, title);
+  gtk_widget_set_direction (GTK_WIDGET (self->title_label), direction_for_language (info->language));
+  gtk_label_set_text (self->meta_label, meta);
+  set_label_text (self->source_label, has_source ? info->source : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->source_label), has_source);
+  gtk_widget_set_visible (self->source_separator, has_source);
+  set_label_text (self->file_label, info->name);
+  gtk_widget_set_visible (self->header, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+}
+
+static void
+clear_header (MarzArticleView *self)
+{
+  gtk_widget_set_visible (self->header, FALSE);
+  gtk_label_set_text (self->title_label, "");
+  gtk_label_set_text (self->meta_label, "");
+  gtk_label_set_text (self->source_label, "");
+  gtk_label_set_text (self->file_label, "");
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+static void
+marz_article_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  MarzArticleView *self = MARZ_ARTICLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE_NAME:
+      g_value_set_string (value, marz_article_view_get_article_name (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+marz_article_view_dispose (GObject *object)
+{
+  MarzArticleView *self = MARZ_ARTICLE_VIEW (object);
+
+  cancel_scroll (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MARZ_TYPE_ARTICLE_VIEW);
+  G_OBJECT_CLASS (marz_article_view_parent_class)->dispose (object);
+}
+
+static void
+marz_article_view_finalize (GObject *object)
+{
+  MarzArticleView *self = MARZ_ARTICLE_VIEW (object);
+
+  g_clear_pointer (&self->article_name, g_free);
+  G_OBJECT_CLASS (marz_article_view_parent_class)->finalize (object);
+}
+
+static void
+marz_article_view_class_init (MarzArticleViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = marz_article_view_get_property;
+  object_class->dispose = marz_article_view_dispose;
+  object_class->finalize = marz_article_view_finalize;
+
+  properties[PROP_ARTICLE_NAME] =
+    g_param_spec_string ("article-name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Keeps the linker from dropping the resource bundle (STYLE.md). */
+  (void) marz_get_resource ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/marzatlas/Marz/ui/marz-article-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, MarzArticleView, content);
+  gtk_widget_class_bind_template_child (widget_class, MarzArticleView, header);
+  gtk_widget_class_bind_template_child (widget_class, MarzArticleView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, MarzArticleView, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, MarzArticleView, source_label);
+  gtk_widget_class_bind_template_child (widget_class, MarzArticleView, source_separator);
+  gtk_widget_class_bind_template_child (widget_class, MarzArticleView, file_label);
+  gtk_widget_class_bind_template_child (widget_class, MarzArticleView, text_view);
+  gtk_widget_class_bind_template_child (widget_class, MarzArticleView, buffer);
+  gtk_widget_class_bind_template_child (widget_class, MarzArticleView, evidence_tag);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+marz_article_view_init (MarzArticleView *self)
+{
+  GtkTextIter start;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_text_buffer_get_start_iter (self->buffer, &start);
+  self->evidence_mark = gtk_text_buffer_create_mark (self->buffer, "evidence", &start, TRUE);
+}
+
+GtkWidget *
+marz_article_view_new (void)
+{
+  return g_object_new (MARZ_TYPE_ARTICLE_VIEW, NULL);
+}
+
+/**
+ * marz_article_view_set_article:
+ * @info: (nullable): an article from marz_store_get_article(), with its
+ *   text; %NULL clears the view
+ *
+ * Shows @info, copying what it needs, and forgets any evidence shown.
+ */
+void
+marz_article_view_set_article (MarzArticleView       *self,
+                               const MarzArticleInfo *info)
+{
+  g_return_if_fail (MARZ_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (info == NULL || info->text != NULL);
+
+  cancel_scroll (self);
+  self->has_evidence = FALSE;
+  set_body (self, info);
+  if (info != NULL)
+    set_header (self, info);
+  else
+    clear_header (self);
+  set_article_name (self, info != NULL ? info->name : NULL);
+}
+
+/* Returns: (nullable): the file name of the article shown */
+const char *
+marz_article_view_get_article_name (MarzArticleView *self)
+{
+  g_return_val_if_fail (MARZ_IS_ARTICLE_VIEW (self), NULL);
+  return self->article_name;
+}
+
+/**
+ * marz_article_view_show_evidence:
+ * @start: first character of the evidence, as MarzReport.start
+ * @end: the character after it, as MarzReport.end
+ *
+ * Highlights [@start, @end) instead of any earlier evidence, puts the cursor
+ * there and scrolls it into view, now or once the view has its size.
+ * Offsets outside the article's body are clamped to it.
+ */
+void
+marz_article_view_show_evidence (MarzArticleView *self,
+                                 guint            start,
+                                 guint            end)
+{
+  GtkTextIter from;
+
+  g_return_if_fail (MARZ_IS_ARTICLE_VIEW (self));
+
+  if (self->article_name == NULL)
+    return;
+  if (self->has_evidence)
+    set_evidence_tag (self, self->evidence_start, self->evidence_end, FALSE);
+  self->evidence_start = CLAMP (MIN (start, end), self->body_start, self->n_chars);
+  self->evidence_end = CLAMP (MAX (start, end), self->body_start, self->n_chars);
+  self->has_evidence = TRUE;
+  set_evidence_tag (self, self->evidence_start, self->evidence_end, TRUE);
+  get_iter (self, &from, self->evidence_start);
+  gtk_text_buffer_place_cursor (self->buffer, &from);
+  gtk_text_buffer_move_mark (self->buffer, self->evidence_mark, &from);
+  queue_scroll (self);
+}
+
+/**
+ * marz_article_view_get_evidence:
+ * @start: (out) (optional): the evidence shown, after clamping
+ * @end: (out) (optional):
+ *
+ * Returns: whether evidence is shown for the current article
+ */
+gboolean
+marz_article_view_get_evidence (MarzArticleView *self,
+                                guint           *start,
+                                guint           *end)
+{
+  g_return_val_if_fail (MARZ_IS_ARTICLE_VIEW (self), FALSE);
+
+  if (start != NULL)
+    *start = self->has_evidence ? self->evidence_start : 0;
+  if (end != NULL)
+    *end = self->has_evidence ? self->evidence_end : 0;
+  return self->has_evidence;
+}

@@ -1,0 +1,404 @@
+/* marz-marker-layer.c
+ *
+ * The markers of a MarzMarkerSet as child widgets of a ShumateLayer.  Only
+ * the clusters of the current zoom level inside the view (grown by a
+ * margin) have a widget, so a view holds a few hundred buttons whether the
+ * store has ten incidents or a million (MAP-NOTES.md: widgets are fine by
+ * the hundred, hopeless by the ten thousand).
+ *
+ * Panning only moves the widgets; the set of widgets is worked out again
+ * when the zoom level changes or the view leaves the area last queried.
+ * Widgets whose marker stays are kept, so focus and an open popover survive.
+ */
+#define G_LOG_DOMAIN "marz-marker-layer"
+
+#include "marz-marker-layer.h"
+
+#include <math.h>
+
+#include "marz-mercator.h"
+
+#define TILE_SIZE 256
+
+struct _MarzMarkerLayer
+{
+  ShumateLayer   parent_instance;
+
+  /* owned */
+  MarzMarkerSet *marker_set;
+  GHashTable    *markers;        /* key → MarzMarker (children, borrowed refs) */
+
+  /* what the children show */
+  int            queried_zoom;
+  int            queried_width;
+  int            queried_height;
+  guint          update_idle;
+  double         queried[4];     /* min_lon, min_lat, max_lon, max_lat */
+};
+
+G_DEFINE_FINAL_TYPE (MarzMarkerLayer, marz_marker_layer, SHUMATE_TYPE_LAYER)
+
+enum {
+  PROP_0,
+  PROP_MARKER_SET,
+  N_PROPS
+};
+
+enum {
+  MARKER_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Clusters and points share one key space. */
+static guint64
+cluster_key (const MarzCluster *cluster)
+{
+  return cluster->is_cluster ? (cluster->cluster_id << 1) | 1 : cluster->id << 1;
+}
+
+/* The view in degrees, grown by @margin times its size on each side. */
+static void
+view_bounds (MarzMarkerLayer *self,
+             double           margin,
+             double          *bounds)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  double zoom = shumate_viewport_get_zoom_level (viewport);
+  double w = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1);
+  double h = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 1);
+  double cx, cy;
+
+  marz_mercator_project (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                         shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                         zoom, TILE_SIZE, &cx, &cy);
+  marz_mercator_unproject (cx - w * (0.5 + margin), cy + h * (0.5 + margin), zoom, TILE_SIZE,
+                           &bounds[1], &bounds[0]);
+  marz_mercator_unproject (cx + w * (0.5 + margin), cy - h * (0.5 + margin), zoom, TILE_SIZE,
+                           &bounds[3], &bounds[2]);
+}
+
+static gboolean
+view_inside_queried (MarzMarkerLayer *self)
+{
+  double view[4];
+
+  view_bounds (self, 0, view);
+  return view[0] >= self->queried[0] && view[1] >= self->queried[1]
+      && view[2] <= self->queried[2] && view[3] <= self->queried[3];
+}
+
+static void
+on_marker_clicked_cb (MarzMarker      *marker,
+                      MarzMarkerLayer *self)
+{
+  g_signal_emit (self, signals[MARKER_ACTIVATED], 0, marker);
+}
+
+static GtkWidget *
+create_marker (MarzMarkerLayer   *self,
+               const MarzCluster *cluster)
+{
+  const MarzPlaceSummary *place;
+  guint index = (guint) cluster->id;
+
+  if (cluster->is_cluster)
+    return marz_marker_new_cluster (cluster->cluster_id, cluster->lat, cluster->lon,
+                                    cluster->count, cluster->n_points);
+  place = marz_marker_set_get_place (self->marker_set, index);
+  return marz_marker_new_place (place->place_id, place->name, place->lat, place->lon,
+                                marz_marker_set_get_count (self->marker_set, index),
+                                marz_marker_set_get_type (self->marker_set, index),
+                                place->killed < 0 && place->injured < 0
+                                ? -1 : MAX (place->killed, 0) + MAX (place->injured, 0));
+}
+
+static void
+remove_marker (MarzMarkerLayer *self,
+               GtkWidget       *marker)
+{
+  g_signal_handlers_disconnect_by_func (marker, on_marker_clicked_cb, self);
+  gtk_widget_unparent (marker);
+}
+
+/* Works out which markers the view needs, keeping the widgets that stay. */
+static void
+update_markers (MarzMarkerLayer *self)
+{
+  g_autoptr(GHashTable) next = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) clusters = NULL;
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_clear_handle_id (&self->update_idle, g_source_remove);
+  self->queried_zoom = (int) floor (shumate_viewport_get_zoom_level (viewport));
+  self->queried_width = gtk_widget_get_width (GTK_WIDGET (self));
+  self->queried_height = gtk_widget_get_height (GTK_WIDGET (self));
+  view_bounds (self, 0.5, self->queried);
+  if (self->marker_set != NULL)
+    clusters = marz_cluster_index_query (marz_marker_set_get_index (self->marker_set),
+                                         self->queried[0], self->queried[1],
+                                         self->queried[2], self->queried[3], self->queried_zoom);
+  for (guint i = 0; clusters != NULL && i < clusters->len; i++)
+    {
+      const MarzCluster *cluster = &g_array_index (clusters, MarzCluster, i);
+      guint64 k = cluster_key (cluster);
+      gpointer old_key, marker;
+
+      if (g_hash_table_steal_extended (self->markers, &k, &old_key, &marker))
+        {
+          g_hash_table_insert (next, old_key, marker);
+          continue;
+        }
+      marker = create_marker (self, cluster);
+      gtk_widget_set_parent (marker, GTK_WIDGET (self));
+      g_signal_connect (marker, "clicked", G_CALLBACK (on_marker_clicked_cb), self);
+      g_hash_table_insert (next, g_memdup2 (&k, sizeof k), marker);
+    }
+  /* What is left went out of view or into another cluster. */
+  g_hash_table_iter_init (&iter, self->markers);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    remove_marker (self, value);
+  g_hash_table_remove_all (self->markers);
+  g_hash_table_iter_init (&iter, next);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (self->markers, key, value);
+  g_hash_table_steal_all (next);
+  g_debug ("%u markers at zoom %d in %.2f,%.2f – %.2f,%.2f", g_hash_table_size (self->markers),
+           self->queried_zoom, self->queried[0], self->queried[1], self->queried[2], self->queried[3]);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static gboolean
+update_idle_cb (gpointer data)
+{
+  MarzMarkerLayer *self = data;
+
+  self->update_idle = 0;
+  update_markers (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_viewport_changed_cb (ShumateViewport *viewport,
+                        GParamSpec      *pspec,
+                        MarzMarkerLayer *self)
+{
+  int zoom = (int) floor (shumate_viewport_get_zoom_level (viewport));
+
+  if (zoom != self->queried_zoom || !view_inside_queried (self))
+    update_markers (self);
+  else
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+marz_marker_layer_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  MarzMarkerLayer *self = MARZ_MARKER_LAYER (widget);
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+
+  /* A new size shows more or less of the map; the children cannot change
+   * while they are being allocated, so work it out right after. */
+  if ((width != self->queried_width || height != self->queried_height) && self->update_idle == 0)
+    self->update_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_idle_cb, self, NULL);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      double lat, lon, x, y;
+      int w, h;
+
+      if (!MARZ_IS_MARKER (child))
+        continue;
+      marz_marker_get_location (MARZ_MARKER (child), &lat, &lon);
+      shumate_viewport_location_to_widget_coords (viewport, widget, lat, lon, &x, &y);
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &w, NULL, NULL);
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, NULL, &h, NULL, NULL);
+      gtk_widget_size_allocate (child, &(GtkAllocation) { (int) round (x - w / 2.0), (int) round (y - h / 2.0), w, h }, -1);
+    }
+}
+
+static void
+marz_marker_layer_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  *minimum = *natural = 0;
+}
+
+static void
+marz_marker_layer_constructed (GObject *object)
+{
+  MarzMarkerLayer *self = MARZ_MARKER_LAYER (object);
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+
+  G_OBJECT_CLASS (marz_marker_layer_parent_class)->constructed (object);
+  g_signal_connect_object (viewport, "notify::latitude", G_CALLBACK (on_viewport_changed_cb), self, 0);
+  g_signal_connect_object (viewport, "notify::longitude", G_CALLBACK (on_viewport_changed_cb), self, 0);
+  g_signal_connect_object (viewport, "notify::zoom-level", G_CALLBACK (on_viewport_changed_cb), self, 0);
+}
+
+static void
+marz_marker_layer_dispose (GObject *object)
+{
+  MarzMarkerLayer *self = MARZ_MARKER_LAYER (object);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    remove_marker (self, child);
+  if (self->markers)
+    g_hash_table_remove_all (self->markers);
+  g_clear_pointer (&self->marker_set, marz_marker_set_unref);
+  g_clear_handle_id (&self->update_idle, g_source_remove);
+  G_OBJECT_CLASS (marz_marker_layer_parent_class)->dispose (object);
+}
+
+static void
+marz_marker_layer_finalize (GObject *object)
+{
+  MarzMarkerLayer *self = MARZ_MARKER_LAYER (object);
+
+  g_clear_pointer (&self->markers, g_hash_table_unref);
+  G_OBJECT_CLASS (marz_marker_layer_parent_class)->finalize (object);
+}
+
+static void
+marz_marker_layer_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  MarzMarkerLayer *self = MARZ_MARKER_LAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_MARKER_SET:
+      g_value_set_pointer (value, self->marker_set);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+marz_marker_layer_class_init (MarzMarkerLayerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = marz_marker_layer_constructed;
+  object_class->dispose = marz_marker_layer_dispose;
+  object_class->finalize = marz_marker_layer_finalize;
+  object_class->get_property = marz_marker_layer_get_property;
+  widget_class->size_allocate = marz_marker_layer_size_allocate;
+  widget_class->measure = marz_marker_layer_measure;
+
+  properties[PROP_MARKER_SET] =
+    g_param_spec_pointer ("marker-set", NULL, NULL,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * MarzMarkerLayer::marker-activated:
+   * @marker: the MarzMarker clicked or activated from the keyboard
+   */
+  signals[MARKER_ACTIVATED] =
+    g_signal_new ("marker-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, MARZ_TYPE_MARKER);
+  gtk_widget_class_set_css_name (widget_class, "marker-layer");
+}
+
+static void
+marz_marker_layer_init (MarzMarkerLayer *self)
+{
+  self->markers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->queried_zoom = -1;
+}
+
+MarzMarkerLayer *
+marz_marker_layer_new (ShumateViewport *viewport)
+{
+  g_return_val_if_fail (SHUMATE_IS_VIEWPORT (viewport), NULL);
+  return g_object_new (MARZ_TYPE_MARKER_LAYER, "viewport", viewport, NULL);
+}
+
+MarzMarkerSet *
+marz_marker_layer_get_marker_set (MarzMarkerLayer *self)
+{
+  g_return_val_if_fail (MARZ_IS_MARKER_LAYER (self), NULL);
+  return self->marker_set;
+}
+
+/**
+ * marz_marker_layer_set_marker_set:
+ * @marker_set: (nullable): what to mark; the layer takes a reference
+ */
+void
+marz_marker_layer_set_marker_set (MarzMarkerLayer *self,
+                                  MarzMarkerSet   *marker_set)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (MARZ_IS_MARKER_LAYER (self));
+
+  if (self->marker_set == marker_set)
+    return;
+  g_clear_pointer (&self->marker_set, marz_marker_set_unref);
+  if (marker_set)
+    self->marker_set = marz_marker_set_ref (marker_set);
+  /* Ids of a new set mean other places: start afresh. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    remove_marker (self, child);
+  g_hash_table_remove_all (self->markers);
+  update_markers (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MARKER_SET]);
+}
+
+guint
+marz_marker_layer_get_n_markers (MarzMarkerLayer *self)
+{
+  g_return_val_if_fail (MARZ_IS_MARKER_LAYER (self), 0);
+  return g_hash_table_size (self->markers);
+}
+
+/**
+ * marz_marker_layer_find_place:
+ *
+ * Returns: (transfer none) (nullable): the marker of @place_id if the view
+ *   shows it on its own (not inside a cluster)
+ */
+MarzMarker *
+marz_marker_layer_find_place (MarzMarkerLayer *self,
+                              const char      *place_id)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (MARZ_IS_MARKER_LAYER (self), NULL);
+  g_hash_table_iter_init (&iter, self->markers);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (g_strcmp0 (marz_marker_get_place_id (value), place_id) == 0)
+      return value;
+  return NULL;
+}
+
+/**
+ * marz_marker_layer_get_markers:
+ *
+ * Returns: (transfer container) (element-type MarzMarker): the markers shown
+ */
+GList *
+marz_marker_layer_get_markers (MarzMarkerLayer *self)
+{
+  g_return_val_if_fail (MARZ_IS_MARKER_LAYER (self), NULL);
+  return g_hash_table_get_values (self->markers);
+}

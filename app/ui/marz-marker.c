@@ -1,0 +1,337 @@
+/* marz-marker.c
+ *
+ * A GtkButton, so that a marker is focusable, activatable from the keyboard
+ * and an accessible button with a name («Spin Boldak: 1 incident») that a
+ * screen reader and the end-to-end test can find.  It draws itself: a disc
+ * in the colour of the place's main incident type, sized by casualties, a
+ * rounded square for a place with only diplomacy, and a dark disc with the
+ * count for a cluster.  The style comes from core (marz-marker-style.h), so
+ * exports draw the same.
+ */
+#define G_LOG_DOMAIN "marz-marker"
+
+#include "marz-marker.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "marz-marker-style.h"
+
+#define BORDER 2.0
+#define FOCUS_GAP 4.0    /* room around the disc for the focus ring */
+
+struct _MarzMarker
+{
+  GtkButton         parent_instance;
+
+  /* owned */
+  char             *place_id;     /* NULL for a cluster */
+  char             *label;
+  GtkWidget        *popover;
+
+  guint64           cluster_id;
+  double            lat;
+  double            lon;
+  guint64           count;
+  MarzIncidentType  type;
+  double            radius;
+};
+
+G_DEFINE_FINAL_TYPE (MarzMarker, marz_marker, GTK_TYPE_BUTTON)
+
+static void
+set_label (MarzMarker *self,
+           char       *label)
+{
+  g_free (self->label);
+  self->label = label;
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+append_disc (GtkSnapshot   *snapshot,
+             const graphene_rect_t *bounds,
+             float          corner,
+             const GdkRGBA *fill)
+{
+  GskRoundedRect outline;
+  GdkRGBA white = { 1, 1, 1, 1 };
+  float widths[4] = { BORDER, BORDER, BORDER, BORDER };
+  GdkRGBA borders[4] = { white, white, white, white };
+
+  gsk_rounded_rect_init_from_rect (&outline, bounds, corner);
+  gtk_snapshot_push_rounded_clip (snapshot, &outline);
+  gtk_snapshot_append_color (snapshot, fill, bounds);
+  gtk_snapshot_pop (snapshot);
+  gtk_snapshot_append_border (snapshot, &outline, widths, borders);
+}
+
+/* The theme's outline is too faint over a busy map: a ring of its own. */
+static void
+append_focus_ring (GtkSnapshot           *snapshot,
+                   const graphene_rect_t *disc,
+                   float                  corner)
+{
+  GskRoundedRect ring;
+  GdkRGBA accent = { 0.21f, 0.52f, 0.89f, 1.0f };
+  float widths[4] = { 2, 2, 2, 2 };
+  GdkRGBA colors[4] = { accent, accent, accent, accent };
+  graphene_rect_t bounds;
+
+  graphene_rect_inset_r (disc, -(FOCUS_GAP - 1), -(FOCUS_GAP - 1), &bounds);
+  gsk_rounded_rect_init_from_rect (&ring, &bounds, corner + FOCUS_GAP - 1);
+  gtk_snapshot_append_border (snapshot, &ring, widths, colors);
+}
+
+static void
+append_count (MarzMarker  *self,
+              GtkSnapshot *snapshot,
+              int          width,
+              int          height)
+{
+  g_autofree char *text = g_strdup_printf ("%" G_GUINT64_FORMAT, self->count);
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  GdkRGBA white = { 1, 1, 1, 1 };
+  int w, h;
+
+  pango_layout_get_pixel_size (layout, &w, &h);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((width - w) / 2.0f, (height - h) / 2.0f));
+  gtk_snapshot_append_layout (snapshot, layout, &white);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+marz_marker_snapshot (GtkWidget   *widget,
+                      GtkSnapshot *snapshot)
+{
+  MarzMarker *self = MARZ_MARKER (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  float size = 2 * self->radius;
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT ((width - size) / 2, (height - size) / 2, size, size);
+  gboolean diplomacy = self->place_id && marz_incident_type_get_category (self->type) == MARZ_CATEGORY_DIPLOMACY;
+  MarzRgb rgb = self->place_id ? marz_marker_style_type_color (self->type) : marz_marker_style_cluster_color ();
+  GdkRGBA fill = { rgb.red, rgb.green, rgb.blue, 0.92f };
+
+  append_disc (snapshot, &bounds, diplomacy ? size / 5 : size / 2, &fill);
+  if (gtk_widget_has_visible_focus (widget))
+    append_focus_ring (snapshot, &bounds, diplomacy ? size / 5 : size / 2);
+  if (self->place_id == NULL || self->count > 1)
+    append_count (self, snapshot, width, height);
+}
+
+static void
+marz_marker_measure (GtkWidget      *widget,
+                     GtkOrientation  orientation,
+                     int             for_size,
+                     int            *minimum,
+                     int            *natural,
+                     int            *minimum_baseline,
+                     int            *natural_baseline)
+{
+  MarzMarker *self = MARZ_MARKER (widget);
+
+  *minimum = *natural = (int) ceil (2 * (self->radius + FOCUS_GAP));
+}
+
+static void
+marz_marker_size_allocate (GtkWidget *widget,
+                           int        width,
+                           int        height,
+                           int        baseline)
+{
+  MarzMarker *self = MARZ_MARKER (widget);
+
+  if (self->popover)
+    gtk_popover_present (GTK_POPOVER (self->popover));
+}
+
+/* The focus ring is drawn here, not by CSS: redraw when focus moves. */
+static void
+marz_marker_state_flags_changed (GtkWidget     *widget,
+                                 GtkStateFlags  previous)
+{
+  GTK_WIDGET_CLASS (marz_marker_parent_class)->state_flags_changed (widget, previous);
+  if ((previous ^ gtk_widget_get_state_flags (widget)) & (GTK_STATE_FLAG_FOCUS_VISIBLE | GTK_STATE_FLAG_FOCUSED))
+    gtk_widget_queue_draw (widget);
+}
+
+static void
+marz_marker_dispose (GObject *object)
+{
+  MarzMarker *self = MARZ_MARKER (object);
+
+  g_clear_pointer (&self->popover, gtk_widget_unparent);
+  G_OBJECT_CLASS (marz_marker_parent_class)->dispose (object);
+}
+
+static void
+marz_marker_finalize (GObject *object)
+{
+  MarzMarker *self = MARZ_MARKER (object);
+
+  g_free (self->place_id);
+  g_free (self->label);
+  G_OBJECT_CLASS (marz_marker_parent_class)->finalize (object);
+}
+
+static void
+marz_marker_class_init (MarzMarkerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = marz_marker_dispose;
+  object_class->finalize = marz_marker_finalize;
+  widget_class->snapshot = marz_marker_snapshot;
+  widget_class->measure = marz_marker_measure;
+  widget_class->size_allocate = marz_marker_size_allocate;
+  widget_class->state_flags_changed = marz_marker_state_flags_changed;
+  gtk_widget_class_set_css_name (widget_class, "marker");
+}
+
+static void
+marz_marker_init (MarzMarker *self)
+{
+  /* GtkButton sizes its child with a GtkBinLayout; a marker has no child
+   * and sizes itself. */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "marz-marker");
+  gtk_widget_set_focus_on_click (GTK_WIDGET (self), FALSE);
+}
+
+/**
+ * marz_marker_new_place:
+ * @casualties: killed and injured together, or -1 if unknown
+ */
+GtkWidget *
+marz_marker_new_place (const char       *place_id,
+                       const char       *name,
+                       double            lat,
+                       double            lon,
+                       guint             n_incidents,
+                       MarzIncidentType  type,
+                       gint64            casualties)
+{
+  MarzMarker *self = g_object_new (MARZ_TYPE_MARKER, NULL);
+
+  g_return_val_if_fail (place_id != NULL && name != NULL, NULL);
+
+  self->place_id = g_strdup (place_id);
+  self->lat = lat;
+  self->lon = lon;
+  self->count = n_incidents;
+  self->type = type;
+  self->radius = marz_marker_style_place_radius (n_incidents, casualties);
+  /* Translators: a map marker, «Spin Boldak: 1 incident» */
+  set_label (self, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u incident", "%s: %u incidents",
+                                                 n_incidents), name, n_incidents));
+  gtk_widget_add_css_class (GTK_WIDGET (self),
+                            marz_incident_type_get_category (type) == MARZ_CATEGORY_DIPLOMACY
+                            ? "diplomacy" : "violence");
+  return GTK_WIDGET (self);
+}
+
+GtkWidget *
+marz_marker_new_cluster (guint64 cluster_id,
+                         double  lat,
+                         double  lon,
+                         guint64 n_incidents,
+                         guint   n_places)
+{
+  MarzMarker *self = g_object_new (MARZ_TYPE_MARKER, NULL);
+  g_autofree char *incidents = NULL;
+
+  self->cluster_id = cluster_id;
+  self->lat = lat;
+  self->lon = lon;
+  self->count = n_incidents;
+  self->type = MARZ_N_INCIDENT_TYPES;
+  self->radius = marz_marker_style_cluster_radius (n_incidents);
+  incidents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " incident",
+                                            "%" G_GUINT64_FORMAT " incidents", n_incidents), n_incidents);
+  /* Translators: a cluster of map markers, «5 incidents in 3 places» */
+  set_label (self, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s in %u place", "%s in %u places",
+                                                 n_places), incidents, n_places));
+  gtk_widget_add_css_class (GTK_WIDGET (self), "cluster");
+  return GTK_WIDGET (self);
+}
+
+gboolean
+marz_marker_is_cluster (MarzMarker *self)
+{
+  g_return_val_if_fail (MARZ_IS_MARKER (self), FALSE);
+  return self->place_id == NULL;
+}
+
+const char *
+marz_marker_get_place_id (MarzMarker *self)
+{
+  g_return_val_if_fail (MARZ_IS_MARKER (self), NULL);
+  return self->place_id;
+}
+
+guint64
+marz_marker_get_cluster_id (MarzMarker *self)
+{
+  g_return_val_if_fail (MARZ_IS_MARKER (self), 0);
+  return self->cluster_id;
+}
+
+const char *
+marz_marker_get_label (MarzMarker *self)
+{
+  g_return_val_if_fail (MARZ_IS_MARKER (self), NULL);
+  return self->label;
+}
+
+guint64
+marz_marker_get_count (MarzMarker *self)
+{
+  g_return_val_if_fail (MARZ_IS_MARKER (self), 0);
+  return self->count;
+}
+
+MarzIncidentType
+marz_marker_get_kind (MarzMarker *self)
+{
+  g_return_val_if_fail (MARZ_IS_MARKER (self), MARZ_N_INCIDENT_TYPES);
+  return self->type;
+}
+
+void
+marz_marker_get_location (MarzMarker *self,
+                          double     *lat,
+                          double     *lon)
+{
+  g_return_if_fail (MARZ_IS_MARKER (self));
+  *lat = self->lat;
+  *lon = self->lon;
+}
+
+double
+marz_marker_get_radius (MarzMarker *self)
+{
+  g_return_val_if_fail (MARZ_IS_MARKER (self), 0);
+  return self->radius;
+}
+
+/**
+ * marz_marker_set_popover:
+ * @popover: (transfer full) (nullable): shown pointing at the marker
+ */
+void
+marz_marker_set_popover (MarzMarker *self,
+                         GtkWidget  *popover)
+{
+  g_return_if_fail (MARZ_IS_MARKER (self));
+
+  g_clear_pointer (&self->popover, gtk_widget_unparent);
+  if (popover == NULL)
+    return;
+  self->popover = popover;
+  gtk_widget_set_parent (popover, GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}

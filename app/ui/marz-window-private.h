@@ -1,0 +1,72 @@
+/* marz-window-private.h: what marz-window*.c share */
+#pragma once
+
+#include "marz-window.h"
+
+#include "marz-article-view.h"
+#include "marz-basemap.h"
+#include "marz-gazetteer.h"
+#include "marz-store.h"
+#include "marz-tile-source.h"
+
+G_BEGIN_DECLS
+
+struct _MarzWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  AdwStatusPage        *error_page;
+  AdwFlap              *flap;
+  GtkListBox           *places_list;
+  GtkPaned             *paned;
+  ShumateSimpleMap     *simple_map;
+  GtkWidget            *article_pane;
+  MarzArticleView      *article_view;
+  GtkRevealer          *progress_revealer;
+  GtkLabel             *progress_label;
+  GtkProgressBar       *progress_bar;
+
+  /* owned */
+  GSettings            *settings;
+  char                 *database_path;
+  MarzStore            *store;          /* main thread only: popovers, articles */
+  MarzGazetteer        *gazetteer;
+  MarzBasemap          *basemap;
+  MarzTileSource       *tile_source;
+  ShumateMapLayer      *online_layer;   /* NULL while offline */
+  MarzMarkerLayer      *marker_layer;
+  GPtrArray            *outline_layers; /* ShumatePathLayer */
+  GCancellable         *cancellable;    /* fires when the window closes */
+  GCancellable         *load_cancellable;
+  GtkWidget            *popover;        /* weak: the marker's open popover */
+  char                 *selected_place;
+  char                 *error;          /* why the window cannot show a map */
+  GPtrArray            *selected_incidents;
+  GPtrArray            *import_errors;  /* char *: «file: why» */
+
+  guint                 importing : 1;
+  guint                 loading : 1;
+  guint                 reload_pending : 1;
+};
+
+/* marz-window.c */
+void     _marz_window_reload_markers (MarzWindow *self);
+void     _marz_window_toast          (MarzWindow *self,
+                                      const char *message);
+
+/* marz-window-import.c */
+void     _marz_window_class_init_import (GtkWidgetClass *widget_class);
+void     _marz_window_import_paths   (MarzWindow         *self,
+                                      const char * const *paths,
+                                      gboolean            bundled);
+void     _marz_window_show_import_errors (MarzWindow *self);
+
+/* marz-window-online.c */
+void     _marz_window_class_init_online (GtkWidgetClass *widget_class);
+void     _marz_window_set_online     (MarzWindow *self,
+                                      gboolean    online);
+
+G_END_DECLS

@@ -1,0 +1,979 @@
+/* marz-window.c
+ *
+ * The map window: the offline basemap (MarzTileSource) in a
+ * ShumateSimpleMap, the incidents' markers (MarzMarkerLayer) over it, the
+ * outlines of provinces with incidents, a sidebar listing the places, and a
+ * pane with the article a report comes from.
+ *
+ * Threads: the window's MarzStore is the main thread's, for popovers and
+ * articles.  Markers are summed up in a worker on a reader connection of
+ * its own, imports run in a worker on a writer connection of their own
+ * (marz-window-import.c); SQLite's WAL lets them all work at once.
+ */
+#define G_LOG_DOMAIN "marz-window"
+
+#include "marz-window-private.h"
+
+#include <glib/gi18n.h>
+
+#include "marz-labels.h"
+#include "marz-marker-style.h"
+#include "marz-mercator.h"
+#include "marz-place-popover.h"
+#include "marz-resources.h"
+
+#define PAN_FRACTION  0.25   /* of the view, per arrow key */
+#define FOCUS_ZOOM    9.0    /* a place chosen from the list is shown at least this close */
+
+G_DEFINE_FINAL_TYPE (MarzWindow, marz_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DATABASE_PATH,
+  PROP_IMPORTING,
+  PROP_LOADING,
+  PROP_SELECTED_PLACE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The UI language where the basemap and the gazetteer have names in it. */
+static const char *
+ui_language (void)
+{
+  const char * const *names = g_get_language_names ();
+  static const char * const known[] = { "ar", "fa", "ps" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    if (g_str_has_prefix (names[0], known[i]))
+      return known[i];
+  return NULL;
+}
+
+void
+_marz_window_toast (MarzWindow *self,
+                    const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_error_page (MarzWindow   *self,
+                 const char   *title,
+                 const GError *error)
+{
+  g_free (self->error);
+  self->error = g_strdup (error->message);
+  adw_status_page_set_title (self->error_page, title);
+  adw_status_page_set_description (self->error_page, error->message);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+}
+
+static ShumateViewport *
+get_viewport (MarzWindow *self)
+{
+  return shumate_simple_map_get_viewport (self->simple_map);
+}
+
+/* Provinces with incidents ---------------------------------------------- */
+
+static void
+clear_outlines (MarzWindow *self)
+{
+  for (guint i = 0; i < self->outline_layers->len; i++)
+    shumate_map_remove_layer (shumate_simple_map_get_map (self->simple_map),
+                              g_ptr_array_index (self->outline_layers, i));
+  g_ptr_array_set_size (self->outline_layers, 0);
+}
+
+static void
+add_outline (MarzWindow       *self,
+             GArray           *ring,
+             MarzIncidentType  type)
+{
+  ShumatePathLayer *layer = shumate_path_layer_new (get_viewport (self));
+  MarzRgb rgb = marz_marker_style_type_color (type);
+  GdkRGBA stroke = { rgb.red, rgb.green, rgb.blue, 0.9f };
+  GdkRGBA fill = { rgb.red, rgb.green, rgb.blue, 0.10f };
+
+  for (guint i = 0; i < ring->len; i++)
+    {
+      MarzLatLon *ll = &g_array_index (ring, MarzLatLon, i);
+      /* Floating: the layer sinks it. */
+      shumate_path_layer_add_node (layer, SHUMATE_LOCATION (shumate_coordinate_new_full (ll->lat, ll->lon)));
+    }
+  shumate_path_layer_set_closed (layer, TRUE);
+  shumate_path_layer_set_stroke_color (layer, &stroke);
+  shumate_path_layer_set_stroke_width (layer, 2.0);
+  shumate_path_layer_set_fill (layer, TRUE);
+  shumate_path_layer_set_fill_color (layer, &fill);
+  gtk_widget_set_can_target (GTK_WIDGET (layer), FALSE);
+  /* Above the tiles (and the online layer), under the markers.  (1.0.3
+   * declares shumate_simple_map_insert_overlay_layer() but does not export
+   * it: work on the map itself.) */
+  shumate_map_insert_layer_behind (shumate_simple_map_get_map (self->simple_map), SHUMATE_LAYER (layer),
+                                   SHUMATE_LAYER (self->marker_layer));
+  g_ptr_array_add (self->outline_layers, layer);
+}
+
+static void
+update_outlines (MarzWindow    *self,
+                 MarzMarkerSet *set)
+{
+  clear_outlines (self);
+  for (guint i = 0; set && i < marz_marker_set_get_n_places (set); i++)
+    {
+      const MarzPlaceSummary *place = marz_marker_set_get_place (set, i);
+      g_autoptr(GPtrArray) rings = NULL;
+
+      if (g_strcmp0 (place->kind, "province") != 0)
+        continue;
+      rings = marz_basemap_get_outline (self->basemap, place->place_id);
+      for (guint r = 0; rings && r < rings->len; r++)
+        add_outline (self, g_ptr_array_index (rings, r), marz_marker_set_get_type (set, i));
+    }
+}
+
+/* The sidebar's list of places -------------------------------------------- */
+
+static GtkWidget *
+new_place_row (MarzMarkerSet *set,
+               guint          index)
+{
+  const MarzPlaceSummary *place = marz_marker_set_get_place (set, index);
+  guint count = marz_marker_set_get_count (set, index);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (place->name);
+  g_autofree char *detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u incident",
+                                                          "%s · %u incidents", count),
+                                             marz_labels_incident_type (marz_marker_set_get_type (set, index)),
+                                             count);
+  GtkWidget *subtitle = gtk_label_new (detail);
+  g_autofree char *name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u incident", "%s: %u incidents",
+                                                        count), place->name, count);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_object_set_data_full (G_OBJECT (row), "place-id", g_strdup (place->place_id), g_free);
+  return row;
+}
+
+static int
+compare_by_count (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  MarzMarkerSet *set = user_data;
+  guint ia = GPOINTER_TO_UINT (*(gpointer *) a), ib = GPOINTER_TO_UINT (*(gpointer *) b);
+  guint ca = marz_marker_set_get_count (set, ia), cb = marz_marker_set_get_count (set, ib);
+
+  if (ca != cb)
+    return ca > cb ? -1 : 1;
+  return g_utf8_collate (marz_marker_set_get_place (set, ia)->name, marz_marker_set_get_place (set, ib)->name);
+}
+
+/* The list names every place, the far venues too: a way to reach them
+ * without zooming out, and a keyboard path to every marker. */
+static void
+update_places_list (MarzWindow    *self,
+                    MarzMarkerSet *set)
+{
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->places_list))))
+    gtk_list_box_remove (self->places_list, child);
+  for (guint i = 0; set && i < marz_marker_set_get_n_places (set); i++)
+    g_ptr_array_add (order, GUINT_TO_POINTER (i));
+  if (set)
+    g_ptr_array_sort_with_data (order, compare_by_count, set);
+  for (guint i = 0; i < order->len; i++)
+    gtk_list_box_append (self->places_list, new_place_row (set, GPOINTER_TO_UINT (order->pdata[i])));
+}
+
+static void
+on_places_list_row_activated_cb (GtkListBox    *list,
+                                 GtkListBoxRow *row,
+                                 MarzWindow    *self)
+{
+  const char *place_id = g_object_get_data (G_OBJECT (row), "place-id");
+  MarzMarkerSet *set = marz_marker_layer_get_marker_set (self->marker_layer);
+  ShumateViewport *viewport = get_viewport (self);
+  guint index;
+
+  if (set == NULL || !marz_marker_set_lookup (set, place_id, &index))
+    return;
+  if (shumate_viewport_get_zoom_level (viewport) < FOCUS_ZOOM)
+    shumate_viewport_set_zoom_level (viewport, FOCUS_ZOOM);
+  shumate_map_center_on (shumate_simple_map_get_map (self->simple_map),
+                         marz_marker_set_get_place (set, index)->lat,
+                         marz_marker_set_get_place (set, index)->lon);
+  marz_window_select_place (self, place_id);
+}
+
+/* Markers, summed up in a worker --------------------------------------------- */
+
+typedef struct
+{
+  char    *path;
+  char    *language;
+  gboolean with_diplomacy;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_free (data->path);
+  g_free (data->language);
+  g_free (data);
+}
+
+static void
+load_markers_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MarzStore) store = marz_store_open_reader (data->path, &error);
+  GPtrArray *summaries;
+
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  summaries = marz_store_summarize_places (store, NULL, data->language, &error);
+  if (summaries == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, marz_marker_set_new (summaries, data->with_diplomacy),
+                         (GDestroyNotify) marz_marker_set_unref);
+}
+
+static void
+set_loading (MarzWindow *self,
+             gboolean    loading)
+{
+  if (self->loading == !!loading)
+    return;
+  self->loading = !!loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+on_markers_loaded_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  MarzWindow *self = MARZ_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MarzMarkerSet) set = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (set == NULL)
+    _marz_window_toast (self, error->message);
+  else
+    {
+      marz_marker_layer_set_marker_set (self->marker_layer, set);
+      update_outlines (self, set);
+      update_places_list (self, set);
+    }
+  set_loading (self, FALSE);
+  if (self->reload_pending)
+    {
+      self->reload_pending = FALSE;
+      _marz_window_reload_markers (self);
+    }
+}
+
+/* Several reloads asked for while one runs make one more, not several. */
+void
+_marz_window_reload_markers (MarzWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+
+  if (self->store == NULL)
+    return;
+  if (self->loading)
+    {
+      self->reload_pending = TRUE;
+      return;
+    }
+  set_loading (self, TRUE);
+  data = g_new0 (LoadData, 1);
+  data->path = g_strdup (self->database_path);
+  data->language = g_strdup (ui_language ());
+  data->with_diplomacy = g_settings_get_boolean (self->settings, "show-diplomacy");
+  task = g_task_new (self, self->cancellable, on_markers_loaded_cb, NULL);
+  g_task_set_source_tag (task, _marz_window_reload_markers);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_markers_thread);
+}
+
+/* Selection -------------------------------------------------------------- */
+
+/* The incidents at the place itself (the store's filter takes the places
+ * within it too), of the categories shown. */
+static GPtrArray *
+query_place_incidents (MarzWindow  *self,
+                       const char  *place_id,
+                       GError     **error)
+{
+  MarzIncidentFilter filter = { .type = -1, .place_id = (char *) place_id };
+  gboolean diplomacy = g_settings_get_boolean (self->settings, "show-diplomacy");
+  g_autoptr(GPtrArray) incidents = marz_store_query_incidents (self->store, &filter, error);
+
+  if (incidents == NULL)
+    return NULL;
+  for (guint i = incidents->len; i > 0; i--)
+    {
+      MarzIncident *incident = g_ptr_array_index (incidents, i - 1);
+      if (g_strcmp0 (incident->place_id, place_id) != 0
+          || (!diplomacy && marz_incident_type_get_category (incident->type) == MARZ_CATEGORY_DIPLOMACY))
+        g_ptr_array_remove_index (incidents, i - 1);
+    }
+  return g_steal_pointer (&incidents);
+}
+
+/**
+ * marz_window_select_place:
+ *
+ * Selects the incidents at @place_id and, if its marker is in view, opens
+ * their popover on it.
+ */
+void
+marz_window_select_place (MarzWindow *self,
+                          const char *place_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) incidents = NULL;
+  MarzMarkerSet *set;
+  MarzMarker *marker;
+  guint index;
+
+  g_return_if_fail (MARZ_IS_WINDOW (self));
+
+  incidents = query_place_incidents (self, place_id, &error);
+  if (incidents == NULL)
+    {
+      _marz_window_toast (self, error->message);
+      return;
+    }
+  g_free (self->selected_place);
+  self->selected_place = g_strdup (place_id);
+  g_clear_pointer (&self->selected_incidents, g_ptr_array_unref);
+  self->selected_incidents = g_ptr_array_ref (incidents);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PLACE]);
+
+  set = marz_marker_layer_get_marker_set (self->marker_layer);
+  marker = marz_marker_layer_find_place (self->marker_layer, place_id);
+  if (marker && set && marz_marker_set_lookup (set, place_id, &index))
+    {
+      GtkWidget *popover = marz_place_popover_new (marz_marker_set_get_place (set, index)->name,
+                                                   g_steal_pointer (&incidents));
+      marz_marker_set_popover (marker, popover);
+      g_set_weak_pointer (&self->popover, popover);
+      gtk_popover_popup (GTK_POPOVER (popover));
+    }
+}
+
+static void
+on_marker_activated_cb (MarzMarkerLayer *layer,
+                        MarzMarker      *marker,
+                        MarzWindow      *self)
+{
+  MarzMarkerSet *set = marz_marker_layer_get_marker_set (layer);
+  double lat, lon;
+
+  if (!marz_marker_is_cluster (marker))
+    {
+      marz_window_select_place (self, marz_marker_get_place_id (marker));
+      return;
+    }
+  /* A cluster opens up: zoom to where it splits. */
+  marz_marker_get_location (marker, &lat, &lon);
+  shumate_map_go_to_full (shumate_simple_map_get_map (self->simple_map), lat, lon,
+                          marz_cluster_index_get_expansion_zoom (marz_marker_set_get_index (set),
+                                                                 marz_marker_get_cluster_id (marker)));
+}
+
+/* The article pane ---------------------------------------------------------- */
+
+/**
+ * marz_window_open_report:
+ * @start: the evidence, in characters of the article's original text
+ * @end: where it ends
+ */
+void
+marz_window_open_report (MarzWindow *self,
+                         const char *article,
+                         guint       start,
+                         guint       end)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MarzArticleInfo) info = NULL;
+
+  g_return_if_fail (MARZ_IS_WINDOW (self));
+
+  info = marz_store_get_article (self->store, article, &error);
+  if (info == NULL)
+    {
+      _marz_window_toast (self, error->message);
+      return;
+    }
+  marz_article_view_set_article (self->article_view, info);
+  gtk_widget_set_visible (self->article_pane, TRUE);
+  marz_article_view_show_evidence (self->article_view, start, end);
+}
+
+static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AdwFlap *flap = MARZ_WINDOW (widget)->flap;
+
+  adw_flap_set_reveal_flap (flap, !adw_flap_get_reveal_flap (flap));
+}
+
+static void
+open_report_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  const char *article;
+  guint start, end;
+
+  g_variant_get (parameter, "(&suu)", &article, &start, &end);
+  marz_window_open_report (MARZ_WINDOW (widget), article, start, end);
+}
+
+static void
+close_article_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  gtk_widget_set_visible (MARZ_WINDOW (widget)->article_pane, FALSE);
+}
+
+/* Keyboard zoom and pan ---------------------------------------------------- */
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ShumateMap *map = shumate_simple_map_get_map (MARZ_WINDOW (widget)->simple_map);
+
+  if (g_str_equal (action_name, "map.zoom-in"))
+    shumate_map_zoom_in (map);
+  else
+    shumate_map_zoom_out (map);
+}
+
+static void
+pan_by (MarzWindow *self,
+        double      dx,
+        double      dy)
+{
+  ShumateViewport *viewport = get_viewport (self);
+  double zoom = shumate_viewport_get_zoom_level (viewport);
+  double x, y, lat, lon;
+
+  marz_mercator_project (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                         shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                         zoom, 256, &x, &y);
+  marz_mercator_unproject (x + dx, y + dy, zoom, 256, &lat, &lon);
+  shumate_map_center_on (shumate_simple_map_get_map (self->simple_map),
+                         CLAMP (lat, -MARZ_MERCATOR_MAX_LATITUDE, MARZ_MERCATOR_MAX_LATITUDE),
+                         CLAMP (lon, -180, 180));
+}
+
+static void
+pan_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  MarzWindow *self = MARZ_WINDOW (widget);
+  double w = gtk_widget_get_width (GTK_WIDGET (self->simple_map)) * PAN_FRACTION;
+  double h = gtk_widget_get_height (GTK_WIDGET (self->simple_map)) * PAN_FRACTION;
+  int dx, dy;
+
+  g_variant_get (parameter, "(ii)", &dx, &dy);
+  pan_by (self, dx * w, dy * h);
+}
+
+static double
+default_double (GSettings  *settings,
+                const char *key)
+{
+  g_autoptr(GVariant) value = g_settings_get_default_value (settings, key);
+
+  return g_variant_get_double (value);
+}
+
+static void
+reset_view_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  MarzWindow *self = MARZ_WINDOW (widget);
+
+  /* The schema's defaults frame the border region. */
+  shumate_map_go_to_full (shumate_simple_map_get_map (self->simple_map),
+                          default_double (self->settings, "map-latitude"),
+                          default_double (self->settings, "map-longitude"),
+                          default_double (self->settings, "map-zoom"));
+}
+
+/* Settings ---------------------------------------------------------------- */
+
+static void
+on_show_diplomacy_changed_cb (GSettings  *settings,
+                              const char *key,
+                              MarzWindow *self)
+{
+  _marz_window_reload_markers (self);
+}
+
+static void
+on_online_tiles_changed_cb (GSettings  *settings,
+                            const char *key,
+                            MarzWindow *self)
+{
+  _marz_window_set_online (self, g_settings_get_boolean (settings, key));
+}
+
+static void
+restore_state (MarzWindow *self)
+{
+  ShumateViewport *viewport = get_viewport (self);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  shumate_viewport_set_zoom_level (viewport, g_settings_get_double (self->settings, "map-zoom"));
+  shumate_location_set_location (SHUMATE_LOCATION (viewport),
+                                 g_settings_get_double (self->settings, "map-latitude"),
+                                 g_settings_get_double (self->settings, "map-longitude"));
+}
+
+static void
+save_state (MarzWindow *self)
+{
+  ShumateViewport *viewport = get_viewport (self);
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_set_double (self->settings, "map-latitude", shumate_location_get_latitude (SHUMATE_LOCATION (viewport)));
+  g_settings_set_double (self->settings, "map-longitude", shumate_location_get_longitude (SHUMATE_LOCATION (viewport)));
+  g_settings_set_double (self->settings, "map-zoom", shumate_viewport_get_zoom_level (viewport));
+  g_settings_apply (self->settings);
+}
+
+/* Set-up -------------------------------------------------------------------- */
+
+static gboolean
+setup_basemap (MarzWindow  *self,
+               GError     **error)
+{
+  self->gazetteer = marz_gazetteer_new_default (error);
+  if (self->gazetteer == NULL)
+    return FALSE;
+  self->basemap = marz_basemap_new_default (self->gazetteer, error);
+  if (self->basemap == NULL)
+    return FALSE;
+  if (ui_language ())
+    marz_basemap_set_language (self->basemap, ui_language ());
+  self->tile_source = marz_tile_source_new (self->basemap);
+  g_object_bind_property (self, "scale-factor", self->tile_source, "scale-factor", G_BINDING_SYNC_CREATE);
+  shumate_simple_map_set_map_source (self->simple_map, SHUMATE_MAP_SOURCE (self->tile_source));
+  return TRUE;
+}
+
+static void
+setup_markers (MarzWindow *self)
+{
+  self->marker_layer = marz_marker_layer_new (get_viewport (self));
+  g_signal_connect (self->marker_layer, "marker-activated", G_CALLBACK (on_marker_activated_cb), self);
+  shumate_map_add_layer (shumate_simple_map_get_map (self->simple_map), SHUMATE_LAYER (self->marker_layer));
+}
+
+/* Opens the store; an empty one gets the bundled corpus, in a worker. */
+static void
+open_store (MarzWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *corpus = NULL;
+
+  self->store = marz_store_open (self->database_path, &error);
+  if (self->store == NULL)
+    {
+      show_error_page (self, _("Cannot Open the Database"), error);
+      return;
+    }
+  _marz_window_reload_markers (self);
+  if (marz_store_count (self->store, "articles") > 0)
+    return;
+  corpus = marz_find_data_file ("corpus");
+  if (corpus == NULL)
+    {
+      _marz_window_toast (self, _("The bundled corpus is missing: nothing to import"));
+      return;
+    }
+  _marz_window_import_paths (self, (const char * const []) { corpus, NULL }, TRUE);
+}
+
+static void
+marz_window_constructed (GObject *object)
+{
+  MarzWindow *self = MARZ_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+
+  G_OBJECT_CLASS (marz_window_parent_class)->constructed (object);
+
+  restore_state (self);
+  if (!setup_basemap (self, &error))
+    {
+      show_error_page (self, _("Cannot Load the Map"), error);
+      return;
+    }
+  setup_markers (self);
+  if (self->database_path == NULL)
+    self->database_path = marz_store_get_default_path ();
+  open_store (self);
+  if (g_settings_get_boolean (self->settings, "online-tiles"))
+    _marz_window_set_online (self, TRUE);
+}
+
+static gboolean
+marz_window_close_request (GtkWindow *window)
+{
+  MarzWindow *self = MARZ_WINDOW (window);
+
+  /* An open popover outliving its window's surface makes GTK 4.8 ask a
+   * dead surface for the pointer. */
+  if (self->popover)
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+  save_state (self);
+  g_cancellable_cancel (self->cancellable);
+  return GTK_WINDOW_CLASS (marz_window_parent_class)->close_request (window);
+}
+
+static void
+marz_window_dispose (GObject *object)
+{
+  MarzWindow *self = MARZ_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_weak_pointer (&self->popover);
+  if (self->settings)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MARZ_TYPE_WINDOW);
+  G_OBJECT_CLASS (marz_window_parent_class)->dispose (object);
+}
+
+static void
+marz_window_finalize (GObject *object)
+{
+  MarzWindow *self = MARZ_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_object (&self->basemap);
+  g_clear_object (&self->gazetteer);
+  g_clear_object (&self->tile_source);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->outline_layers, g_ptr_array_unref);
+  g_clear_pointer (&self->selected_incidents, g_ptr_array_unref);
+  g_clear_pointer (&self->import_errors, g_ptr_array_unref);
+  g_free (self->selected_place);
+  g_free (self->error);
+  g_free (self->database_path);
+  G_OBJECT_CLASS (marz_window_parent_class)->finalize (object);
+}
+
+static void
+marz_window_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  MarzWindow *self = MARZ_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE_PATH:
+      g_value_set_string (value, self->database_path);
+      break;
+    case PROP_IMPORTING:
+      g_value_set_boolean (value, self->importing);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+    case PROP_SELECTED_PLACE:
+      g_value_set_string (value, self->selected_place);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+marz_window_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  MarzWindow *self = MARZ_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE_PATH:
+      self->database_path = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+install_bindings (GtkWidgetClass *widget_class)
+{
+  static const struct { guint key; GdkModifierType mods; const char *action; const char *format; int dx, dy; } keys[] = {
+    { GDK_KEY_plus, GDK_CONTROL_MASK, "map.zoom-in", NULL, 0, 0 },
+    { GDK_KEY_equal, GDK_CONTROL_MASK, "map.zoom-in", NULL, 0, 0 },
+    { GDK_KEY_KP_Add, GDK_CONTROL_MASK, "map.zoom-in", NULL, 0, 0 },
+    { GDK_KEY_minus, GDK_CONTROL_MASK, "map.zoom-out", NULL, 0, 0 },
+    { GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "map.zoom-out", NULL, 0, 0 },
+    { GDK_KEY_0, GDK_CONTROL_MASK, "map.reset-view", NULL, 0, 0 },
+    { GDK_KEY_Left, GDK_ALT_MASK, "map.pan", "(ii)", -1, 0 },
+    { GDK_KEY_Right, GDK_ALT_MASK, "map.pan", "(ii)", 1, 0 },
+    { GDK_KEY_Up, GDK_ALT_MASK, "map.pan", "(ii)", 0, -1 },
+    { GDK_KEY_Down, GDK_ALT_MASK, "map.pan", "(ii)", 0, 1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (keys[i].format)
+      gtk_widget_class_add_binding_action (widget_class, keys[i].key, keys[i].mods, keys[i].action,
+                                           keys[i].format, keys[i].dx, keys[i].dy);
+    else
+      gtk_widget_class_add_binding_action (widget_class, keys[i].key, keys[i].mods, keys[i].action, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.close-article", NULL);
+}
+
+static void
+marz_window_class_init (MarzWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = marz_window_constructed;
+  object_class->dispose = marz_window_dispose;
+  object_class->finalize = marz_window_finalize;
+  object_class->get_property = marz_window_get_property;
+  object_class->set_property = marz_window_set_property;
+  window_class->close_request = marz_window_close_request;
+
+  properties[PROP_DATABASE_PATH] =
+    g_param_spec_string ("database-path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_IMPORTING] =
+    g_param_spec_boolean ("importing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SELECTED_PLACE] =
+    g_param_spec_string ("selected-place", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  (void) marz_get_resource ();
+  g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
+  g_type_ensure (MARZ_TYPE_ARTICLE_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/marzatlas/Marz/ui/marz-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MarzWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, MarzWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, MarzWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, MarzWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, MarzWindow, places_list);
+  gtk_widget_class_bind_template_child (widget_class, MarzWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, MarzWindow, simple_map);
+  gtk_widget_class_bind_template_child (widget_class, MarzWindow, article_pane);
+  gtk_widget_class_bind_template_child (widget_class, MarzWindow, article_view);
+  gtk_widget_class_bind_template_child (widget_class, MarzWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MarzWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, MarzWindow, progress_bar);
+  gtk_widget_class_bind_template_callback (widget_class, on_places_list_row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.open-report", "(suu)", open_report_action);
+  gtk_widget_class_install_action (widget_class, "win.close-article", NULL, close_article_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "map.pan", "(ii)", pan_action);
+  gtk_widget_class_install_action (widget_class, "map.reset-view", NULL, reset_view_action);
+  _marz_window_class_init_import (widget_class);
+  _marz_window_class_init_online (widget_class);
+  install_bindings (widget_class);
+}
+
+static void
+marz_window_init (MarzWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (MARZ_APP_ID);
+  self->cancellable = g_cancellable_new ();
+  self->outline_layers = g_ptr_array_new ();
+  self->import_errors = g_ptr_array_new_with_free_func (g_free);
+  g_action_map_add_action (G_ACTION_MAP (self), g_settings_create_action (self->settings, "show-diplomacy"));
+  g_action_map_add_action (G_ACTION_MAP (self), g_settings_create_action (self->settings, "online-tiles"));
+  g_signal_connect (self->settings, "changed::show-diplomacy", G_CALLBACK (on_show_diplomacy_changed_cb), self);
+  g_signal_connect (self->settings, "changed::online-tiles", G_CALLBACK (on_online_tiles_changed_cb), self);
+}
+
+/* Public API -------------------------------------------------------------------- */
+
+/**
+ * marz_window_new:
+ * @database_path: (nullable): the store; %NULL for the default
+ */
+MarzWindow *
+marz_window_new (GtkApplication *application,
+                 const char     *database_path)
+{
+  return g_object_new (MARZ_TYPE_WINDOW, "application", application, "database-path", database_path, NULL);
+}
+
+const char *
+marz_window_get_database_path (MarzWindow *self)
+{
+  g_return_val_if_fail (MARZ_IS_WINDOW (self), NULL);
+  return self->database_path;
+}
+
+gboolean
+marz_window_get_importing (MarzWindow *self)
+{
+  g_return_val_if_fail (MARZ_IS_WINDOW (self), FALSE);
+  return self->importing;
+}
+
+gboolean
+marz_window_get_loading (MarzWindow *self)
+{
+  g_return_val_if_fail (MARZ_IS_WINDOW (self), FALSE);
+  return self->loading;
+}
+
+ShumateMap *
+marz_window_get_map (MarzWindow *self)
+{
+  g_return_val_if_fail (MARZ_IS_WINDOW (self), NULL);
+  return shumate_simple_map_get_map (self->simple_map);
+}
+
+MarzMarkerLayer *
+marz_window_get_marker_layer (MarzWindow *self)
+{
+  g_return_val_if_fail (MARZ_IS_WINDOW (self), NULL);
+  return self->marker_layer;
+}
+
+const char *
+marz_window_get_selected_place (MarzWindow *self)
+{
+  g_return_val_if_fail (MARZ_IS_WINDOW (self), NULL);
+  return self->selected_place;
+}
+
+/**
+ * marz_window_get_selected_incidents:
+ *
+ * Returns: (transfer none) (nullable) (element-type MarzIncident): the
+ *   incidents of the selected place
+ */
+GPtrArray *
+marz_window_get_selected_incidents (MarzWindow *self)
+{
+  g_return_val_if_fail (MARZ_IS_WINDOW (self), NULL);
+  return self->selected_incidents;
+}
+
+GtkWidget *
+marz_window_get_article_view (MarzWindow *self)
+{
+  g_return_val_if_fail (MARZ_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->article_view);
+}
+
+guint
+marz_window_get_n_outlines (MarzWindow *self)
+{
+  g_return_val_if_fail (MARZ_IS_WINDOW (self), 0);
+  return self->outline_layers->len;
+}
+
+gboolean
+marz_window_get_online (MarzWindow *self)
+{
+  g_return_val_if_fail (MARZ_IS_WINDOW (self), FALSE);
+  return self->online_layer != NULL;
+}
+
+/**
+ * marz_window_get_error:
+ *
+ * Returns: (nullable): why the window shows an error page instead of the map
+ */
+const char *
+marz_window_get_error (MarzWindow *self)
+{
+  g_return_val_if_fail (MARZ_IS_WINDOW (self), NULL);
+  return self->error;
+}
+
+/**
+ * marz_window_get_import_errors:
+ *
+ * Returns: (transfer none) (element-type utf8): the problems of the last
+ *   import, «file: why»
+ */
+GPtrArray *
+marz_window_get_import_errors (MarzWindow *self)
+{
+  g_return_val_if_fail (MARZ_IS_WINDOW (self), NULL);
+  return self->import_errors;
+}

@@ -1,0 +1,577 @@
+/* test-window.c: the map window on a real store, under Xvfb
+ *
+ * Each test opens a MarzWindow on a fresh SQLite file in the isolated data
+ * dir; on first start the window imports the bundled corpus in a worker,
+ * so the tests wait for the import and the markers as a person would.
+ * Without a display every test skips.
+ */
+#undef G_DISABLE_ASSERT
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+#include <math.h>
+
+#include "marz-article-view.h"
+#include "marz-gazetteer.h"
+#include "marz-place-popover.h"
+#include "marz-window.h"
+
+#define TIMEOUT_S 60
+
+static gboolean have_display;
+static char *system_data_dirs;
+
+/* Isolated dirs hide the system's shared-mime-info too, and without it
+ * gdk-pixbuf cannot tell libshumate's SVG icons from noise: give the
+ * system dirs back (the user's own dirs stay isolated). */
+static gboolean
+needs_display (void)
+{
+  if (!have_display)
+    g_test_skip ("no display");
+  if (system_data_dirs)
+    g_setenv ("XDG_DATA_DIRS", system_data_dirs, TRUE);
+  return have_display;
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+static void
+wait_for (Condition   condition,
+          gpointer    data,
+          const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_S * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+window_settled (gpointer data)
+{
+  MarzWindow *window = data;
+
+  return !marz_window_get_importing (window) && !marz_window_get_loading (window)
+      && marz_marker_layer_get_marker_set (marz_window_get_marker_layer (window)) != NULL;
+}
+
+/* A few frames, so that allocation and idles have run. */
+static void
+settle_frames (void)
+{
+  gint64 until = g_get_monotonic_time () + 300 * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static char *
+db_path (const char *name)
+{
+  return g_build_filename (g_get_user_data_dir (), name, NULL);
+}
+
+static MarzWindow *
+open_window (const char *db)
+{
+  MarzWindow *window = marz_window_new (NULL, db);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (window_settled, window, "the first import and the markers");
+  settle_frames ();
+  return window;
+}
+
+static void
+close_window (MarzWindow *window)
+{
+  /* Closing saves the state and destroys the window. */
+  gtk_window_close (GTK_WINDOW (window));
+  settle_frames ();
+}
+
+static void
+show_border_region (MarzWindow *window,
+                    double      zoom)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (marz_window_get_map (window));
+
+  shumate_viewport_set_zoom_level (viewport, zoom);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), 33.0, 68.8);
+  settle_frames ();
+}
+
+/* The marker stands, centred, where its place projects on the map. */
+static void
+assert_marker_at_place (MarzWindow    *window,
+                        MarzGazetteer *gazetteer,
+                        const char    *place_id,
+                        const char    *label)
+{
+  MarzMarkerLayer *layer = marz_window_get_marker_layer (window);
+  ShumateViewport *viewport = shumate_map_get_viewport (marz_window_get_map (window));
+  MarzMarker *marker = marz_marker_layer_find_place (layer, place_id);
+  MarzPlace *place = marz_gazetteer_lookup (gazetteer, place_id);
+  graphene_rect_t bounds;
+  double lat, lon, x, y;
+
+  g_assert_nonnull (place);
+  if (marker == NULL)
+    g_error ("no marker for %s", place_id);
+  marz_marker_get_location (marker, &lat, &lon);
+  g_assert_cmpfloat_with_epsilon (lat, place->lat, 1e-9);
+  g_assert_cmpfloat_with_epsilon (lon, place->lon, 1e-9);
+  g_assert_cmpstr (marz_marker_get_label (marker), ==, label);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (marker)));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (marker), GTK_WIDGET (layer), &bounds));
+  g_assert_cmpfloat (bounds.size.width, >=, 16);
+  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (layer), place->lat, place->lon, &x, &y);
+  g_assert_cmpfloat (fabs (bounds.origin.x + bounds.size.width / 2 - x), <=, 1.0);
+  g_assert_cmpfloat (fabs (bounds.origin.y + bounds.size.height / 2 - y), <=, 1.0);
+}
+
+static void
+test_markers (void)
+{
+  g_autofree char *db = db_path ("markers.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MarzGazetteer) gazetteer = marz_gazetteer_new_default (&error);
+  MarzWindow *window;
+
+  if (!needs_display ())
+    return;
+  g_assert_no_error (error);
+  window = open_window (db);
+  g_assert_null (marz_window_get_error (window));
+  g_assert_cmpuint (marz_window_get_import_errors (window)->len, ==, 0);
+  show_border_region (window, 7);
+  assert_marker_at_place (window, gazetteer, "kabul", "Kabul: 1 incident");
+  assert_marker_at_place (window, gazetteer, "paktika", "Paktika: 2 incidents");
+  assert_marker_at_place (window, gazetteer, "spin-boldak", "Spin Boldak: 1 incident");
+  assert_marker_at_place (window, gazetteer, "khost-province", "Khost: 1 incident");
+  assert_marker_at_place (window, gazetteer, "kunar", "Kunar: 1 incident");
+  /* Khost, Kunar and Paktika are provinces: their outlines are drawn. */
+  g_assert_cmpuint (marz_window_get_n_outlines (window), >=, 3);
+  close_window (window);
+}
+
+static void
+test_click_selects (void)
+{
+  g_autofree char *db = db_path ("click.db");
+  MarzWindow *window;
+  MarzMarker *marker;
+  MarzIncident *incident;
+  MarzReport *report;
+  GtkWidget *popover = NULL;
+  guint start, end;
+
+  if (!needs_display ())
+    return;
+  window = open_window (db);
+  show_border_region (window, 7);
+  marker = marz_marker_layer_find_place (marz_window_get_marker_layer (window), "spin-boldak");
+  g_assert_nonnull (marker);
+  g_assert_null (marz_window_get_selected_place (window));
+  gtk_widget_activate (GTK_WIDGET (marker));
+  settle_frames ();
+
+  g_assert_cmpstr (marz_window_get_selected_place (window), ==, "spin-boldak");
+  g_assert_cmpuint (marz_window_get_selected_incidents (window)->len, ==, 1);
+  incident = g_ptr_array_index (marz_window_get_selected_incidents (window), 0);
+  g_assert_cmpint (incident->type, ==, MARZ_INCIDENT_CLASH);
+  g_assert_cmpstr (incident->date, ==, "2025-11-07");
+  g_assert_cmpuint (incident->reports->len, ==, 1);
+  report = g_ptr_array_index (incident->reports, 0);
+  g_assert_true (g_str_has_prefix (report->article, "002_"));
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (marker)); child; child = gtk_widget_get_next_sibling (child))
+    if (MARZ_IS_PLACE_POPOVER (child))
+      popover = child;
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  g_assert_cmpuint (marz_place_popover_get_incidents (MARZ_PLACE_POPOVER (popover))->len, ==, 1);
+
+  /* Choosing the report opens its article at the evidence. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "(suu)",
+                              report->article, report->start, report->end);
+  settle_frames ();
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (marz_window_get_article_view (window))));
+  g_assert_cmpstr (marz_article_view_get_article_name (MARZ_ARTICLE_VIEW (marz_window_get_article_view (window))),
+                   ==, report->article);
+  g_assert_true (marz_article_view_get_evidence (MARZ_ARTICLE_VIEW (marz_window_get_article_view (window)),
+                                                 &start, &end));
+  g_assert_cmpuint (start, ==, report->start);
+  g_assert_cmpuint (end, ==, report->end);
+  close_window (window);
+}
+
+static gboolean
+cluster_split (gpointer data)
+{
+  MarzWindow *window = data;
+  MarzMarkerLayer *layer = marz_window_get_marker_layer (window);
+
+  return marz_marker_layer_find_place (layer, "islamabad") && marz_marker_layer_find_place (layer, "rawalpindi");
+}
+
+/* Zoomed out, Islamabad and Rawalpindi merge; activating the cluster zooms
+ * in until they split. */
+static void
+test_cluster_splits (void)
+{
+  g_autofree char *db = db_path ("cluster.db");
+  MarzWindow *window;
+  MarzMarkerLayer *layer;
+  MarzMarker *cluster = NULL;
+  g_autoptr(GList) markers = NULL;
+  int target;
+
+  if (!needs_display ())
+    return;
+  window = open_window (db);
+  layer = marz_window_get_marker_layer (window);
+  show_border_region (window, 6);
+  g_assert_null (marz_marker_layer_find_place (layer, "islamabad"));
+  markers = marz_marker_layer_get_markers (layer);
+  for (GList *l = markers; l; l = l->next)
+    if (marz_marker_is_cluster (l->data) && g_str_has_suffix (marz_marker_get_label (l->data), "in 2 places"))
+      {
+        double lat, lon;
+        marz_marker_get_location (l->data, &lat, &lon);
+        if (lat > 33 && lat < 34 && lon > 72.5 && lon < 73.5)
+          cluster = l->data;
+      }
+  g_assert_nonnull (cluster);
+  g_assert_cmpstr (marz_marker_get_label (cluster), ==, "3 incidents in 2 places");
+  target = marz_cluster_index_get_expansion_zoom (marz_marker_set_get_index (marz_marker_layer_get_marker_set (layer)),
+                                                  marz_marker_get_cluster_id (cluster));
+  g_assert_cmpint (target, >, 6);
+  gtk_widget_activate (GTK_WIDGET (cluster));
+  wait_for (cluster_split, window, "the cluster to split");
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (shumate_map_get_viewport (marz_window_get_map (window))),
+                     >=, target - 0.5);
+  close_window (window);
+}
+
+static gboolean
+markers_without_istanbul (gpointer data)
+{
+  MarzMarkerSet *set = marz_marker_layer_get_marker_set (marz_window_get_marker_layer (data));
+
+  return !marz_window_get_loading (data) && set && !marz_marker_set_lookup (set, "istanbul", NULL);
+}
+
+static void
+test_hide_diplomacy (void)
+{
+  g_autofree char *db = db_path ("diplomacy.db");
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.marzatlas.Marz");
+  MarzWindow *window;
+  MarzMarkerSet *set;
+
+  if (!needs_display ())
+    return;
+  window = open_window (db);
+  set = marz_marker_layer_get_marker_set (marz_window_get_marker_layer (window));
+  g_assert_true (marz_marker_set_lookup (set, "istanbul", NULL));
+  g_assert_true (marz_marker_set_lookup (set, "doha", NULL));
+  g_settings_set_boolean (settings, "show-diplomacy", FALSE);
+  wait_for (markers_without_istanbul, window, "the markers without diplomacy");
+  set = marz_marker_layer_get_marker_set (marz_window_get_marker_layer (window));
+  g_assert_false (marz_marker_set_lookup (set, "doha", NULL));
+  g_assert_true (marz_marker_set_lookup (set, "kabul", NULL));
+  g_assert_cmpuint (marz_marker_set_get_n_incidents (set), ==, 6);
+  g_settings_reset (settings, "show-diplomacy");
+  close_window (window);
+}
+
+static void
+test_keyboard_and_settings (void)
+{
+  g_autofree char *db = db_path ("keys.db");
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.marzatlas.Marz");
+  MarzWindow *window;
+  ShumateViewport *viewport;
+  double lon;
+
+  if (!needs_display ())
+    return;
+  g_settings_set_double (settings, "map-latitude", 31.0);
+  g_settings_set_double (settings, "map-longitude", 66.4);
+  g_settings_set_double (settings, "map-zoom", 8.0);
+  window = open_window (db);
+  viewport = shumate_map_get_viewport (marz_window_get_map (window));
+  /* Restored from the settings. */
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), 8.0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), 31.0, 1e-6);
+
+  lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  gtk_widget_activate_action (GTK_WIDGET (window), "map.pan", "(ii)", 1, 0);
+  settle_frames ();
+  g_assert_cmpfloat (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), >, lon + 0.1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "map.zoom-out", NULL);
+  settle_frames ();
+  settle_frames ();
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), <, 8.0);
+
+  /* Closing saves where the map was. */
+  shumate_viewport_set_zoom_level (viewport, 9.0);
+  close_window (window);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "map-zoom"), 9.0, 1e-6);
+  g_assert_cmpfloat (g_settings_get_double (settings, "map-longitude"), >, 66.5);
+  g_settings_reset (settings, "map-latitude");
+  g_settings_reset (settings, "map-longitude");
+  g_settings_reset (settings, "map-zoom");
+}
+
+static void
+test_foreign_database (void)
+{
+  g_autofree char *db = db_path ("foreign.db");
+  MarzWindow *window;
+
+  if (!needs_display ())
+    return;
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  g_assert_true (g_file_set_contents (db, "this is not a database, just some text\n", -1, NULL));
+  window = marz_window_new (NULL, db);
+  gtk_window_present (GTK_WINDOW (window));
+  settle_frames ();
+  g_assert_nonnull (marz_window_get_error (window));
+  g_assert_false (marz_window_get_importing (window));
+  close_window (window);
+  /* Never touched. */
+  {
+    g_autofree char *contents = NULL;
+    g_assert_true (g_file_get_contents (db, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "this is not a database, just some text\n");
+  }
+}
+
+static void
+on_marker_set_changed_cb (MarzMarkerLayer *layer,
+                          GParamSpec      *pspec,
+                          MarzWindow      *window)
+{
+  MarzMarkerSet *set = marz_marker_layer_get_marker_set (layer);
+
+  /* Incidents on the map before the import has finished. */
+  if (marz_window_get_importing (window) && set != NULL && marz_marker_set_get_n_incidents (set) > 0)
+    g_object_set_data (G_OBJECT (window), "filled-in-while-importing", GINT_TO_POINTER (TRUE));
+}
+
+/* A bundled corpus of 40 articles and two bad files: the map fills in while
+ * the import goes on, and the bad files are named with why. */
+static void
+test_first_import (void)
+{
+  g_autofree char *db = db_path ("first.db");
+  g_autofree char *datadir = g_build_filename (g_get_user_cache_dir (), "marz-data", NULL);
+  g_autofree char *corpus = g_build_filename (datadir, "corpus", NULL);
+  g_autofree char *source = g_build_filename (g_getenv ("MARZ_DATADIR"), "corpus", NULL);
+  g_autofree char *saved = g_strdup (g_getenv ("MARZ_DATADIR"));
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) errors = g_string_new (NULL);
+  g_autofree char *empty = NULL;
+  g_autofree char *binary = NULL;
+  MarzWindow *window;
+  const char *name;
+  guint n = 0;
+
+  if (!needs_display ())
+    return;
+  g_assert_cmpint (g_mkdir_with_parents (corpus, 0700), ==, 0);
+  dir = g_dir_open (source, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)))
+    for (guint copy = 0; copy < 8; copy++)
+      {
+        g_autofree char *from = g_build_filename (source, name, NULL);
+        g_autofree char *text = NULL;
+        g_autofree char *to = g_strdup_printf ("%s/%02u-%s", corpus, copy, name);
+        g_autofree char *variant = NULL;
+
+        g_assert_true (g_file_get_contents (from, &text, NULL, NULL));
+        variant = g_strdup_printf ("%s\n(%u)\n", text, copy);   /* another text: not a duplicate */
+        g_assert_true (g_file_set_contents (to, variant, -1, NULL));
+        n++;
+      }
+  g_assert_cmpuint (n, ==, 40);
+  empty = g_build_filename (corpus, "zz-empty.txt", NULL);
+  binary = g_build_filename (corpus, "zz-binary.txt", NULL);
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  g_assert_true (g_file_set_contents (binary, "\x89PNG\r\n\x1a\n\0\0\0", 11, NULL));
+
+  g_setenv ("MARZ_DATADIR", datadir, TRUE);
+  window = marz_window_new (NULL, db);
+  g_setenv ("MARZ_DATADIR", saved, TRUE);
+  g_signal_connect (marz_window_get_marker_layer (window), "notify::marker-set",
+                    G_CALLBACK (on_marker_set_changed_cb), window);
+  g_assert_true (marz_window_get_importing (window));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (window_settled, window, "the first import");
+
+  g_assert_true (g_object_get_data (G_OBJECT (window), "filled-in-while-importing"));
+  for (guint i = 0; i < marz_window_get_import_errors (window)->len; i++)
+    g_string_append_printf (errors, "%s\n", (char *) g_ptr_array_index (marz_window_get_import_errors (window), i));
+  g_assert_cmpuint (marz_window_get_import_errors (window)->len, ==, 2);
+  g_assert_nonnull (strstr (errors->str, "zz-empty.txt: "));
+  g_assert_nonnull (strstr (errors->str, "zz-binary.txt: "));
+  g_assert_true (marz_marker_set_lookup (marz_marker_layer_get_marker_set (marz_window_get_marker_layer (window)),
+                                         "spin-boldak", NULL));
+  close_window (window);
+}
+
+/* A local tile server, 127.0.0.1 only: it serves PNGs until told to fail. */
+typedef struct
+{
+  SoupServer *server;
+  GBytes     *png;
+  gboolean    failing;
+  guint       requests;
+} TileServer;
+
+static void
+on_tile_request_cb (SoupServer        *server,
+                    SoupServerMessage *msg,
+                    const char        *path,
+                    GHashTable        *query,
+                    gpointer           user_data)
+{
+  TileServer *tiles = user_data;
+
+  tiles->requests++;
+  if (tiles->failing)
+    {
+      soup_server_message_set_status (msg, 503, NULL);
+      return;
+    }
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "image/png", SOUP_MEMORY_COPY,
+                                    g_bytes_get_data (tiles->png, NULL), g_bytes_get_size (tiles->png));
+}
+
+static cairo_status_t
+append_png_cb (void                *closure,
+               const unsigned char *data,
+               unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static GBytes *
+make_png (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 256, 256);
+  cairo_t *cr = cairo_create (surface);
+  GByteArray *bytes = g_byte_array_new ();
+
+  cairo_set_source_rgb (cr, 0.2, 0.6, 0.3);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_write_to_png_stream (surface, append_png_cb, bytes);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (bytes);
+}
+
+static char *
+start_tile_server (TileServer *tiles)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoslist(GUri) uris = NULL;
+  g_autofree char *base = NULL;
+
+  tiles->png = make_png ();
+  tiles->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (tiles->server, NULL, on_tile_request_cb, tiles, NULL);
+  g_assert_true (soup_server_listen_local (tiles->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (tiles->server);
+  base = g_uri_to_string (uris->data);
+  return g_strconcat (base, "{z}/{x}/{y}.png", NULL);
+}
+
+static gboolean
+tiles_requested (gpointer data)
+{
+  return ((TileServer *) data)->requests > 0;
+}
+
+static gboolean
+fell_back (gpointer data)
+{
+  return !marz_window_get_online (data);
+}
+
+static void
+test_online_fallback (void)
+{
+  g_autofree char *db = db_path ("online.db");
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.marzatlas.Marz");
+  TileServer tiles = { 0 };
+  g_autofree char *url = NULL;
+  MarzWindow *window;
+  guint served;
+
+  if (!needs_display ())
+    return;
+  url = start_tile_server (&tiles);
+  g_settings_set_string (settings, "online-tile-url", url);
+  window = open_window (db);
+  /* Offline by default: not one request. */
+  g_assert_false (marz_window_get_online (window));
+  g_assert_cmpuint (tiles.requests, ==, 0);
+
+  g_settings_set_boolean (settings, "online-tiles", TRUE);
+  g_assert_true (marz_window_get_online (window));
+  wait_for (tiles_requested, &tiles, "online tile requests");
+  settle_frames ();
+  g_assert_true (marz_window_get_online (window));
+
+  /* The server fails: the window falls back to the offline basemap. */
+  tiles.failing = TRUE;
+  served = tiles.requests;
+  gtk_widget_activate_action (GTK_WIDGET (window), "map.zoom-in", NULL);
+  wait_for (fell_back, window, "the fallback to the offline map");
+  g_assert_cmpuint (tiles.requests, >, served);
+  g_assert_true (g_settings_get_boolean (settings, "online-tiles"));   /* the choice stays */
+
+  g_settings_reset (settings, "online-tiles");
+  g_settings_reset (settings, "online-tile-url");
+  close_window (window);
+  g_object_unref (tiles.server);
+  g_bytes_unref (tiles.png);
+}
+
+int
+main (int argc, char *argv[])
+{
+  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS") ? g_getenv ("XDG_DATA_DIRS")
+                                                          : "/usr/local/share:/usr/share");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  have_display = gtk_init_check ();
+  if (have_display)
+    adw_init ();
+  g_test_add_func ("/window/markers", test_markers);
+  g_test_add_func ("/window/click-selects", test_click_selects);
+  g_test_add_func ("/window/cluster-splits", test_cluster_splits);
+  g_test_add_func ("/window/hide-diplomacy", test_hide_diplomacy);
+  g_test_add_func ("/window/keyboard-and-settings", test_keyboard_and_settings);
+  g_test_add_func ("/window/foreign-database", test_foreign_database);
+  g_test_add_func ("/window/first-import", test_first_import);
+  g_test_add_func ("/window/online-fallback", test_online_fallback);
+  return g_test_run ();
+}
