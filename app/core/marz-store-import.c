@@ -17,10 +17,10 @@ static char *
 days_of (const MarzMention *m,
          gboolean           last)
 {
-  if (m->precision == MARZ_DATE_PRECISION_DAY)
-    return g_strdup_printf ("%04d-%02d-%02d", m->year, m->month, m->day);
-  return g_strdup_printf ("%04d-%02d-%02d", m->year, m->month,
-                          last ? g_date_get_days_in_month (m->month, m->year) : 1);
+  int day = m->precision == MARZ_DATE_PRECISION_DAY ? m->day
+          : last ? g_date_get_days_in_month (m->month, m->year) : 1;
+
+  return marz_format_date (m->year, m->month, day, MARZ_DATE_PRECISION_DAY);
 }
 
 static gint64
@@ -111,20 +111,31 @@ index_article (MarzStore    *self,
   return TRUE;
 }
 
-static gint64
+/* An incident as a new report finds it. */
+typedef struct
+{
+  gint64 id;        /* 0: none yet */
+  int    rank;
+  gint64 killed;    /* -1: unknown */
+  gint64 injured;
+} Incident;
+
+static gboolean
 find_incident (MarzStore          *self,
                const MarzMention  *m,
                const char         *date,
+               Incident           *found,
                GError            **error)
 {
   MarzIncidentCategory category = marz_incident_type_get_category (m->type);
   sqlite3_stmt *stmt = _marz_store_cached (self,
-    "SELECT id FROM incidents WHERE place_id = ?1 AND date = ?2 AND date_precision = ?3"
-    " AND category = ?4 AND (?4 = 'violence' OR type = ?5) LIMIT 1", error);
+    "SELECT id, rank, killed, injured FROM incidents WHERE place_id = ?1 AND date = ?2"
+    " AND date_precision = ?3 AND category = ?4 AND (?4 = 'violence' OR type = ?5) LIMIT 1", error);
   int rc;
 
+  *found = (Incident) { 0 };
   if (stmt == NULL)
-    return -1;
+    return FALSE;
   sqlite3_bind_text (stmt, 1, m->place->id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, date, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, marz_date_precision_to_string (m->precision), -1, SQLITE_STATIC);
@@ -132,12 +143,34 @@ find_incident (MarzStore          *self,
   sqlite3_bind_text (stmt, 5, marz_incident_type_to_string (m->type), -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  if (rc != SQLITE_DONE)
-    _marz_store_fail (self, error);
-  return rc == SQLITE_DONE ? 0 : -1;
+    *found = (Incident) { sqlite3_column_int64 (stmt, 0), sqlite3_column_int (stmt, 1),
+                          _marz_store_get_count (stmt, 2), _marz_store_get_count (stmt, 3) };
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _marz_store_fail (self, error);
+  return TRUE;
 }
 
+static void
+bind_count (sqlite3_stmt *stmt,
+            int           column,
+            gint64        value)
+{
+  if (value >= 0)
+    sqlite3_bind_int64 (stmt, column, value);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+/* The figures an incident takes from a report: none when they are shared
+ * by several places. */
+static gint64
+own_count (const MarzMention *m,
+           gint64             count)
+{
+  return m->shared ? -1 : count;
+}
+
+/* A new incident has its first report's type and figures from the start. */
 static gint64
 create_incident (MarzStore          *self,
                  const MarzMention  *m,
@@ -145,8 +178,8 @@ create_incident (MarzStore          *self,
                  GError            **error)
 {
   sqlite3_stmt *stmt = _marz_store_cached (self,
-    "INSERT INTO incidents (type, rank, category, place_id, date, date_precision, date_start, date_end)"
-    " VALUES (?,?,?,?,?,?,?,?)", error);
+    "INSERT INTO incidents (type, rank, category, place_id, date, date_precision, date_start, date_end,"
+    " killed, injured) VALUES (?,?,?,?,?,?,?,?,?,?)", error);
   g_autofree char *first = days_of (m, FALSE);
   g_autofree char *last = days_of (m, TRUE);
 
@@ -161,20 +194,11 @@ create_incident (MarzStore          *self,
   sqlite3_bind_text (stmt, 6, marz_date_precision_to_string (m->precision), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, first, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 8, last, -1, SQLITE_STATIC);
+  bind_count (stmt, 9, own_count (m, m->killed));
+  bind_count (stmt, 10, own_count (m, m->injured));
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return _marz_store_fail (self, error), -1;
   return sqlite3_last_insert_rowid (self->db);
-}
-
-static void
-bind_count (sqlite3_stmt *stmt,
-            int           column,
-            gint64        value)
-{
-  if (value >= 0)
-    sqlite3_bind_int64 (stmt, column, value);
-  else
-    sqlite3_bind_null (stmt, column);
 }
 
 static gboolean
@@ -204,29 +228,41 @@ insert_report (MarzStore          *self,
   return TRUE;
 }
 
+static gboolean
+raises (gint64 count,
+        gint64 now)
+{
+  return count >= 0 && (now < 0 || count > now);
+}
+
 /* The incident's figures are the highest any report gives for that place
  * alone; figures given for several places together stay on the reports.
  * A maximum only grows, so each new report updates it in place: recomputing
- * it over all reports made imports quadratic in the reports per incident. */
+ * it over all reports made imports quadratic in the reports per incident.
+ * Most reports change nothing, and then nothing is written. */
 static gboolean
 update_incident (MarzStore          *self,
-                 gint64              incident_id,
+                 const Incident     *incident,
                  const MarzMention  *m,
                  GError            **error)
 {
-  sqlite3_stmt *stmt = _marz_store_cached (self,
+  sqlite3_stmt *stmt;
+
+  if ((int) m->type >= incident->rank && !raises (own_count (m, m->killed), incident->killed)
+      && !raises (own_count (m, m->injured), incident->injured))
+    return TRUE;
+  stmt = _marz_store_cached (self,
     "UPDATE incidents SET rank = min (rank, ?2), type = CASE WHEN ?2 < rank THEN ?3 ELSE type END,"
     " killed = CASE WHEN ?4 IS NULL THEN killed ELSE max (coalesce (killed, ?4), ?4) END,"
     " injured = CASE WHEN ?5 IS NULL THEN injured ELSE max (coalesce (injured, ?5), ?5) END"
     " WHERE id = ?1", error);
-
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, incident_id);
+  sqlite3_bind_int64 (stmt, 1, incident->id);
   sqlite3_bind_int (stmt, 2, m->type);
   sqlite3_bind_text (stmt, 3, marz_incident_type_to_string (m->type), -1, SQLITE_STATIC);
-  bind_count (stmt, 4, m->shared ? -1 : m->killed);
-  bind_count (stmt, 5, m->shared ? -1 : m->injured);
+  bind_count (stmt, 4, own_count (m, m->killed));
+  bind_count (stmt, 5, own_count (m, m->injured));
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return _marz_store_fail (self, error);
   return TRUE;
@@ -239,14 +275,17 @@ add_mention (MarzStore          *self,
              GError            **error)
 {
   g_autofree char *date = marz_format_date (m->year, m->month, m->day, m->precision);
-  gint64 incident_id = find_incident (self, m, date, error);
+  Incident incident;
 
-  if (incident_id == 0)
-    incident_id = create_incident (self, m, date, error);
-  if (incident_id <= 0 || !insert_report (self, incident_id, article_id, m, error))
+  if (!find_incident (self, m, date, &incident, error))
+    return FALSE;
+  if (incident.id == 0)
+    return (incident.id = create_incident (self, m, date, error)) > 0
+        && insert_report (self, incident.id, article_id, m, error);
+  if (!insert_report (self, incident.id, article_id, m, error))
     return FALSE;
   /* An article reports an incident once: a second mention changes nothing. */
-  return sqlite3_changes (self->db) == 0 || update_incident (self, incident_id, m, error);
+  return sqlite3_changes (self->db) == 0 || update_incident (self, &incident, m, error);
 }
 
 /**
