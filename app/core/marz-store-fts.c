@@ -27,10 +27,21 @@ tokenizer_delete (Fts5Tokenizer *tokenizer)
 {
 }
 
-static gboolean
-is_separator (char c)
+/* The bytes never part of our words: ASCII but for letters and digits.
+ * Looked up, not tested, as the index grows by every word imported. */
+static const guint8 *
+separators (void)
 {
-  return (guchar) c < 0x80 && !g_ascii_isalnum (c);
+  static guint8 table[256];
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint c = 0; c < 256; c++)
+        table[c] = c < 0x80 && !g_ascii_isalnum (c);
+      g_once_init_leave (&done, 1);
+    }
+  return table;
 }
 
 static int
@@ -41,14 +52,17 @@ tokenizer_tokenize (Fts5Tokenizer *tokenizer,
                     int            len,
                     int          (*token) (void *, int, const char *, int, int, int))
 {
+  const guint8 *is_separator = separators ();
+  const guchar *bytes = (const guchar *) text;
+
   for (int i = 0; i < len;)
     {
       int start;
 
-      while (i < len && is_separator (text[i]))
+      while (i < len && is_separator[bytes[i]])
         i++;
       start = i;
-      while (i < len && !is_separator (text[i]))
+      while (i < len && !is_separator[bytes[i]])
         i++;
       if (i > start)
         {
