@@ -154,7 +154,10 @@ run (MarzStore          *store,
       g_autofree char *detail = NULL;
       Job *job;
 
-      for (; submitted < files->len && submitted < i + window; submitted++)
+      /* Jobs go out half a window at a time: a push may wake an idle
+       * worker, and the writer need not pay for a wake-up per file. */
+      for (gboolean refill = submitted - i <= window / 2;
+           refill && submitted < files->len && submitted < i + window; submitted++)
         {
           Job *next = g_new0 (Job, 1);
           next->path = g_ptr_array_index (files, submitted);
