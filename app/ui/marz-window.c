@@ -147,6 +147,7 @@ new_place_row (MarzMarkerSet *set,
   const MarzPlaceSummary *place = marz_marker_set_get_place (set, index);
   guint count = marz_marker_set_get_count (set, index);
   GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (place->name);
   g_autofree char *detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u incident",
@@ -163,11 +164,18 @@ new_place_row (MarzMarkerSet *set,
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  g_object_set_data_full (G_OBJECT (row), "place-id", g_strdup (place->place_id), g_free);
+  gtk_widget_set_margin_top (box, 3);
+  gtk_widget_set_margin_bottom (box, 3);
+  /* A button in the row, because a GTK 4.8 row offers assistive
+   * technologies no action to activate it. */
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.select-place");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", place->place_id);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), button);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
   return row;
 }
 
@@ -204,12 +212,14 @@ update_places_list (MarzWindow    *self,
     gtk_list_box_append (self->places_list, new_place_row (set, GPOINTER_TO_UINT (order->pdata[i])));
 }
 
+/* From the list of places: go there, then show its incidents. */
 static void
-on_places_list_row_activated_cb (GtkListBox    *list,
-                                 GtkListBoxRow *row,
-                                 MarzWindow    *self)
+select_place_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
-  const char *place_id = g_object_get_data (G_OBJECT (row), "place-id");
+  MarzWindow *self = MARZ_WINDOW (widget);
+  const char *place_id = g_variant_get_string (parameter, NULL);
   MarzMarkerSet *set = marz_marker_layer_get_marker_set (self->marker_layer);
   ShumateViewport *viewport = get_viewport (self);
   guint index;
@@ -292,9 +302,14 @@ on_markers_loaded_cb (GObject      *object,
     _marz_window_toast (self, error->message);
   else
     {
+      /* New markers replace the old ones, popover and all: reopen it. */
+      gboolean reopen = self->popover && gtk_widget_get_visible (self->popover) && self->selected_place;
+
       marz_marker_layer_set_marker_set (self->marker_layer, set);
       update_outlines (self, set);
       update_places_list (self, set);
+      if (reopen)
+        marz_window_select_place (self, self->selected_place);
     }
   set_loading (self, FALSE);
   if (self->reload_pending)
@@ -369,9 +384,12 @@ marz_window_select_place (MarzWindow *self,
   MarzMarkerSet *set;
   MarzMarker *marker;
   guint index;
+  /* @place_id may be self->selected_place itself, freed below. */
+  g_autofree char *copy = g_strdup (place_id);
 
   g_return_if_fail (MARZ_IS_WINDOW (self));
 
+  place_id = copy;
   incidents = query_place_incidents (self, place_id, &error);
   if (incidents == NULL)
     {
@@ -835,11 +853,11 @@ marz_window_class_init (MarzWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MarzWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, MarzWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, MarzWindow, progress_bar);
-  gtk_widget_class_bind_template_callback (widget_class, on_places_list_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open-report", "(suu)", open_report_action);
   gtk_widget_class_install_action (widget_class, "win.close-article", NULL, close_article_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.select-place", "s", select_place_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "map.pan", "(ii)", pan_action);

@@ -339,10 +339,16 @@ def run(args, marz):
     if places is None:
         raise Failure('no "Places" button in the header bar')
     do_action(places, 'click')
-    steps.wait('the "Places" sidebar opens and lists Spin Boldak',
-               lambda: has_state(places, pyatspi.STATE_PRESSED)
-               and find(find(fresh(app), 'list', 'Places with incidents'), 'list item', MARKER),
-               10)
+    entry = steps.wait('the "Places" sidebar opens and lists Spin Boldak',
+                       lambda: has_state(places, pyatspi.STATE_PRESSED)
+                       and find(find(fresh(app), 'list', 'Places with incidents'), 'push button',
+                                'Kabul: 1 incident'),
+                       10)
+    # Each place in the list is a button: a screen reader can choose it.
+    do_action(entry, 'click')
+    steps.wait('choosing Kabul in the list opens its popover',
+               lambda: find(fresh(app), 'filler', 'Kabul'), 10)
+    log('ok   the list of places leads to Kabul\'s incidents')
 
     # As a user would, popover and article open (marz_window_close_request()
     # pops the popover down first: GTK 4.8 would ask a dead surface for the

@@ -166,6 +166,27 @@ test_markers (void)
   close_window (window);
 }
 
+static GtkWidget *
+find_popover (MarzMarker *marker)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (marker)); child; child = gtk_widget_get_next_sibling (child))
+    if (MARZ_IS_PLACE_POPOVER (child))
+      return child;
+  return NULL;
+}
+
+static gboolean
+marker_set_replaced (gpointer data)
+{
+  MarzWindow *window = data;
+  MarzMarkerSet *set = marz_marker_layer_get_marker_set (marz_window_get_marker_layer (window));
+
+  if (marz_window_get_loading (window) || set == g_object_get_data (G_OBJECT (window), "old-set"))
+    return FALSE;
+  g_object_set_data (G_OBJECT (window), "old-set", set);
+  return TRUE;
+}
+
 static void
 test_click_selects (void)
 {
@@ -195,12 +216,29 @@ test_click_selects (void)
   g_assert_cmpuint (incident->reports->len, ==, 1);
   report = g_ptr_array_index (incident->reports, 0);
   g_assert_true (g_str_has_prefix (report->article, "002_"));
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (marker)); child; child = gtk_widget_get_next_sibling (child))
-    if (MARZ_IS_PLACE_POPOVER (child))
-      popover = child;
+  popover = find_popover (marker);
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_visible (popover));
   g_assert_cmpuint (marz_place_popover_get_incidents (MARZ_PLACE_POPOVER (popover))->len, ==, 1);
+
+  /* New markers (here: diplomacy hidden) keep the popover open. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.marzatlas.Marz");
+    MarzMarkerSet *before = marz_marker_layer_get_marker_set (marz_window_get_marker_layer (window));
+
+    g_settings_set_boolean (settings, "show-diplomacy", FALSE);
+    g_object_set_data (G_OBJECT (window), "old-set", before);
+    wait_for (marker_set_replaced, window, "new markers");
+    settle_frames ();
+    g_settings_reset (settings, "show-diplomacy");
+    marker = marz_marker_layer_find_place (marz_window_get_marker_layer (window), "spin-boldak");
+    g_assert_nonnull (marker);
+    popover = find_popover (marker);
+    g_assert_nonnull (popover);
+    g_assert_true (gtk_widget_get_visible (popover));
+    wait_for (marker_set_replaced, window, "the markers back");
+    settle_frames ();
+  }
 
   /* Choosing the report opens its article at the evidence. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "(suu)",
