@@ -9,6 +9,9 @@
 
 #include "marz-import.h"
 #include "marz-reader.h"
+#include "marz-store-private.h"
+
+#include <string.h>
 
 static void
 report (MarzImportProgress  progress,
@@ -31,8 +34,11 @@ report (MarzImportProgress  progress,
 /* Reading and extraction run in worker threads while this thread writes:
  * on two cores the two halves of an import overlap.  Results are stored in
  * file order, so an import gives the same database however the threads run,
- * and at most WINDOW articles are in memory at once. */
+ * and at most WINDOW + BATCH articles are in memory at once.  The writer
+ * stores finished articles by batches of up to BATCH (see
+ * _marz_store_insert_articles()), or fewer when the next one is not ready. */
 #define WINDOW_PER_THREAD 8
+#define BATCH MARZ_STORE_MAX_ARTICLE_ROWS
 
 typedef struct
 {
@@ -42,6 +48,7 @@ typedef struct
   char        *duplicate_of; /* the stored article with the same text */
   GError      *error;
   gboolean     done;         /* under Workers.mutex */
+  gint64       id;           /* the writer's: the row it got, or 0 */
 } Job;
 
 typedef struct
@@ -95,22 +102,113 @@ work (gpointer data,
   g_mutex_unlock (&w->mutex);
 }
 
+static gboolean
+is_done (Workers *w,
+         Job     *job)
+{
+  gboolean done;
+
+  g_mutex_lock (&w->mutex);
+  done = job->done;
+  g_mutex_unlock (&w->mutex);
+  return done;
+}
+
+static void
+wait_for (Workers *w,
+          Job     *job)
+{
+  g_mutex_lock (&w->mutex);
+  while (!job->done)
+    g_cond_wait (&w->cond, &w->mutex);
+  g_mutex_unlock (&w->mutex);
+}
+
+/* Whether @job's text is that of one of @n jobs before it in the batch. */
+static Job *
+twin_in (Job   **jobs,
+         guint   n,
+         Job    *job)
+{
+  for (guint k = 0; k < n; k++)
+    if (jobs[k]->article != NULL && jobs[k]->duplicate_of == NULL
+        && strcmp (jobs[k]->article->hash, job->article->hash) == 0)
+      return jobs[k];
+  return NULL;
+}
+
+/* Sets duplicate_of when @job's text is stored already or earlier in the
+ * batch.  Returns FALSE only when the database fails. */
+static gboolean
+check_duplicate (MarzStore  *store,
+                 Job       **jobs,
+                 guint       k,
+                 GError    **error)
+{
+  Job *job = jobs[k], *twin;
+  g_autoptr(GError) local_error = NULL;
+
+  if (job->article == NULL || job->duplicate_of != NULL)
+    return TRUE;
+  if (marz_store_has_hash (store, job->article->hash, &job->duplicate_of, &local_error))
+    return TRUE;
+  if (local_error != NULL)
+    return g_propagate_error (error, g_steal_pointer (&local_error)), FALSE;
+  if ((twin = twin_in (jobs, k, job)) != NULL)
+    job->duplicate_of = g_strdup (twin->article->name);
+  return TRUE;
+}
+
+/* Writes the rows of the articles among @jobs[0, n) that are new.  Returns
+ * how many jobs from the start can be stored in full: @n, or fewer with
+ * @error set. */
+static guint
+insert_rows (MarzStore  *store,
+             Job       **jobs,
+             guint       n,
+             GError    **error)
+{
+  g_autoptr(GError) check_error = NULL;
+  MarzArticle *articles[BATCH];
+  gint64 ids[BATCH];
+  guint added[BATCH];
+  guint n_added = 0, n_rows;
+
+  for (guint k = 0; k < n; k++)
+    {
+      if (!check_duplicate (store, jobs, k, &check_error))
+        {
+          n = k;
+          break;
+        }
+      if (jobs[k]->article != NULL && jobs[k]->duplicate_of == NULL)
+        {
+          articles[n_added] = jobs[k]->article;
+          added[n_added++] = k;
+        }
+    }
+  n_rows = _marz_store_insert_articles (store, articles, n_added, ids, error);
+  for (guint a = 0; a < n_rows; a++)
+    jobs[added[a]]->id = ids[a];
+  if (n_rows < n_added)
+    return added[n_rows];
+  if (check_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&check_error));
+  return n;
+}
+
 /* Returns FALSE only when the database fails. */
 static gboolean
 store_one (MarzStore       *store,
            Job             *job,
            MarzImportItem  *item,
-           char           **detail,
            GError         **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  char *existing = NULL;
-
   item->path = job->path;
   if (job->article == NULL)
     {
       item->outcome = MARZ_IMPORT_FAILED;
-      item->detail = *detail = g_strdup (job->error->message);
+      item->detail = job->error->message;
       return TRUE;
     }
   if (job->duplicate_of != NULL)
@@ -119,15 +217,8 @@ store_one (MarzStore       *store,
       item->detail = job->duplicate_of;
       return TRUE;
     }
-  if (marz_store_has_hash (store, job->article->hash, &existing, &local_error))
-    {
-      item->outcome = MARZ_IMPORT_DUPLICATE;
-      item->detail = *detail = existing;
-      return TRUE;
-    }
-  if (local_error != NULL)
-    return g_propagate_error (error, g_steal_pointer (&local_error)), FALSE;
-  if (!marz_store_add_article (store, job->article, job->mentions, error))
+  g_assert (job->id > 0);
+  if (!_marz_store_add_article_parts (store, job->id, job->article, job->mentions, error))
     return FALSE;
   item->outcome = MARZ_IMPORT_ADDED;
   item->language = job->article->language;   /* lives until the job is freed, after report () */
@@ -135,49 +226,92 @@ store_one (MarzStore       *store,
   return TRUE;
 }
 
-static gboolean
-run (MarzStore          *store,
-     GPtrArray          *files,
-     GThreadPool        *pool,
-     Workers            *w,
-     Job               **ring,
-     guint               window,
-     GCancellable       *cancellable,
-     MarzImportProgress  progress,
-     gpointer            user_data,
-     MarzImportSummary  *summary,
-     GError            **error)
+typedef struct
 {
-  for (guint i = 0, submitted = 0; i < files->len; i++)
+  MarzStore          *store;
+  GPtrArray          *files;
+  Job               **ring;
+  guint               size;          /* of @ring */
+  GCancellable       *cancellable;
+  MarzImportProgress  progress;
+  gpointer            user_data;
+  MarzImportSummary  *summary;
+} Writer;
+
+/* Stores and reports jobs [from, to), all done, and frees them. */
+static gboolean
+store_batch (Writer  *wr,
+             guint    from,
+             guint    to,
+             GError **error)
+{
+  Job *jobs[BATCH];
+  g_autoptr(GError) failure = NULL;
+  guint n = to - from, ready;
+
+  g_assert (n <= BATCH);
+  for (guint k = 0; k < n; k++)
+    jobs[k] = wr->ring[(from + k) % wr->size];
+  ready = insert_rows (wr->store, jobs, n, &failure);
+  for (guint k = 0; k < n; k++)
     {
       MarzImportItem item = { 0 };
-      g_autofree char *detail = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (wr->cancellable, error))
+        return FALSE;
+      if (k == ready)
+        return g_propagate_error (error, g_steal_pointer (&failure)), FALSE;
+      if (!store_one (wr->store, jobs[k], &item, error))
+        return FALSE;
+      report (wr->progress, wr->user_data, &item, from + k + 1, wr->files->len, wr->summary);
+      wr->ring[(from + k) % wr->size] = NULL;
+      job_free (jobs[k]);
+    }
+  return TRUE;
+}
+
+static gboolean
+run (Writer       *wr,
+     GThreadPool  *pool,
+     Workers      *w,
+     guint         window,
+     GError      **error)
+{
+  GPtrArray *files = wr->files;
+  guint first = 0;   /* the first job not stored */
+
+  for (guint i = 0, submitted = 0; i < files->len; i++)
+    {
       Job *job;
 
       /* Jobs go out half a window at a time: a push may wake an idle
        * worker, and the writer need not pay for a wake-up per file. */
       for (gboolean refill = submitted - i <= window / 2;
-           refill && submitted < files->len && submitted < i + window; submitted++)
+           refill && submitted < files->len && submitted < first + wr->size; submitted++)
         {
           Job *next = g_new0 (Job, 1);
           next->path = g_ptr_array_index (files, submitted);
-          ring[submitted % window] = next;
+          wr->ring[submitted % wr->size] = next;
           g_thread_pool_push (pool, next, NULL);
         }
-      job = ring[i % window];
+      job = wr->ring[i % wr->size];
+      /* Rather than wait with a batch in hand, store it. */
+      if (i > first && !is_done (w, job))
+        {
+          if (!store_batch (wr, first, i, error))
+            return FALSE;
+          first = i;
+        }
       /* Jobs come back in any order; wait for this one's. */
-      g_mutex_lock (&w->mutex);
-      while (!job->done)
-        g_cond_wait (&w->cond, &w->mutex);
-      g_mutex_unlock (&w->mutex);
-      if (g_cancellable_set_error_if_cancelled (cancellable, error)
-          || !store_one (store, job, &item, &detail, error))
-        return FALSE;
-      report (progress, user_data, &item, i + 1, files->len, summary);
-      ring[i % window] = NULL;
-      job_free (job);
+      wait_for (w, job);
+      if (i + 1 - first == BATCH)
+        {
+          if (!store_batch (wr, first, i + 1, error))
+            return FALSE;
+          first = i + 1;
+        }
     }
-  return TRUE;
+  return store_batch (wr, first, files->len, error);
 }
 
 /* Without readers (a database that cannot be opened twice) the workers
@@ -227,8 +361,9 @@ marz_import_paths (MarzStore          *store,
   GPtrArray *files = list->paths;
   int threads = MAX (1, (int) g_get_num_processors ());
   guint window = WINDOW_PER_THREAD * threads;
-  g_autofree Job **ring = g_new0 (Job *, window);
+  g_autofree Job **ring = g_new0 (Job *, window + BATCH);
   Workers w = { extractor };
+  Writer wr = { store, files, ring, window + BATCH, cancellable, progress, user_data, summary };
   GThreadPool *pool;
   gboolean ok;
 
@@ -242,14 +377,14 @@ marz_import_paths (MarzStore          *store,
   pool = g_thread_pool_new (work, &w, threads, FALSE, NULL);
   ok = marz_store_begin (store, error)
     && marz_store_sync_places (store, marz_extractor_get_gazetteer (extractor), error)
-    && run (store, files, pool, &w, ring, window, cancellable, progress, user_data, summary, error)
+    && run (&wr, pool, &w, window, error)
     && marz_store_commit (store, error);
   if (!ok)
     marz_store_rollback (store);
 
   /* Let running jobs finish, then free what was never stored. */
   g_thread_pool_free (pool, FALSE, TRUE);
-  for (guint i = 0; i < window; i++)
+  for (guint i = 0; i < wr.size; i++)
     if (ring[i] != NULL)
       job_free (ring[i]);
   g_cond_clear (&w.cond);

@@ -42,6 +42,21 @@ char         *_marz_store_dup_text  (sqlite3_stmt *stmt,
                                      int           column);
 gint64        _marz_store_get_count (sqlite3_stmt *stmt,
                                      int           column);
+
+/* Adding articles in batches (marz-store-import.c): the rows of several
+ * articles in one statement, then the rest of each. */
+#define MARZ_STORE_MAX_ARTICLE_ROWS 16
+
+guint         _marz_store_insert_articles   (MarzStore    *self,
+                                             MarzArticle **articles,
+                                             guint         n,
+                                             gint64       *ids,
+                                             GError      **error);
+gboolean      _marz_store_add_article_parts (MarzStore    *self,
+                                             gint64        article_id,
+                                             MarzArticle  *article,
+                                             GPtrArray    *mentions,
+                                             GError      **error);
 void          _marz_store_bind_filter (sqlite3_stmt             *stmt,
                                        const MarzIncidentFilter *filter);
 
