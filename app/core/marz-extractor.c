@@ -539,21 +539,28 @@ candidate_tokens (MarzAnalysis *a,
 {
   guint n = a->article->sentences->len;
   g_autofree gboolean *wanted = g_new0 (gboolean, n + 1);
-  GArray *tokens = g_array_new (FALSE, FALSE, sizeof (MarzToken));
+  GArray *tokens = g_array_sized_new (FALSE, FALSE, sizeof (MarzToken), a->tokens->len);
+  guint k = 0;
 
-  *origin = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (guint k = 0; k < triggers->len; k++)
+  *origin = g_array_sized_new (FALSE, FALSE, sizeof (guint), a->tokens->len);
+  for (guint m = 0; m < triggers->len; m++)
     {
-      guint sentence = a->sentence_of[g_array_index (triggers, MarzLexiconMatch, k).token];
+      guint sentence = a->sentence_of[g_array_index (triggers, MarzLexiconMatch, m).token];
       if (sentence < n)
         wanted[sentence] = wanted[sentence + 1] = TRUE;
     }
+  /* Sized for every token and cut down after: an append per token was a
+   * call and a growth check each. */
+  g_array_set_size (tokens, a->tokens->len);
+  g_array_set_size (*origin, a->tokens->len);
   for (guint t = 0; t < a->tokens->len; t++)
     if (a->sentence_of[t] < n && wanted[a->sentence_of[t]])
       {
-        g_array_append_val (tokens, g_array_index (a->tokens, MarzToken, t));
-        g_array_append_val (*origin, t);
+        g_array_index (tokens, MarzToken, k) = g_array_index (a->tokens, MarzToken, t);
+        g_array_index (*origin, guint, k++) = t;
       }
+  g_array_set_size (tokens, k);
+  g_array_set_size (*origin, k);
   return tokens;
 }
 

@@ -90,6 +90,17 @@ next_char (const char *p,
   return g_utf8_get_char (p);
 }
 
+static inline guint32
+hash_bytes (const char *bytes,
+            gsize       len)
+{
+  guint32 h = 0;
+
+  for (gsize i = 0; i < len; i++)
+    h = h * MARZ_TOKEN_HASH_FACTOR + (guchar) bytes[i];
+  return h;
+}
+
 static inline void
 fill (MarzToken  *token,
       const char *normalized)
@@ -98,14 +109,14 @@ fill (MarzToken  *token,
   gsize len = token->end - token->start;
   const Affix *clitics = token->kind == MARZ_TOKEN_WORD && len >= 6 ? clitics_for (word) : NULL;
 
-  token->hash = marz_token_hash (word, len);
+  token->hash = hash_bytes (word, len);
   token->n_stems = 0;
   for (guint c = 0; clitics && clitics[c].text; c++)
     if (len >= clitics[c].len + 4 && memcmp (word, clitics[c].text, clitics[c].len) == 0)
       {
         g_assert (token->n_stems < MARZ_TOKEN_MAX_STEMS);
         token->stem_skip[token->n_stems] = clitics[c].len;
-        token->stem_hash[token->n_stems++] = marz_token_hash (word + clitics[c].len, len - clitics[c].len);
+        token->stem_hash[token->n_stems++] = hash_bytes (word + clitics[c].len, len - clitics[c].len);
       }
 }
 
@@ -184,11 +195,7 @@ guint32
 marz_token_hash (const char *bytes,
                  gsize       len)
 {
-  guint32 h = 0;
-
-  for (gsize i = 0; i < len; i++)
-    h = h * MARZ_TOKEN_HASH_FACTOR + (guchar) bytes[i];
-  return h;
+  return hash_bytes (bytes, len);
 }
 
 /**
