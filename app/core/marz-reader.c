@@ -53,6 +53,37 @@ looks_binary (const guint8 *data,
   return controls > len / 100 + 1;
 }
 
+/* g_utf8_validate () with ASCII and two-byte sequences (the Arabic block)
+ * checked inline: every article passes through here.  Longer sequences,
+ * and anything invalid, GLib decides one sequence at a time. */
+static gboolean
+is_utf8 (const guint8 *data,
+         gsize         len)
+{
+  const guint8 *p = data, *end = data + len;
+
+  while (p < end)
+    {
+      gsize n;
+
+      if (*p < 0x80 && *p != 0)
+        {
+          p++;
+          continue;
+        }
+      if (*p >= 0xC2 && *p <= 0xDF && end - p >= 2 && (p[1] & 0xC0) == 0x80)
+        {
+          p += 2;
+          continue;
+        }
+      n = *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : *p >= 0x80 ? 2 : 1;
+      if ((gsize) (end - p) < n || !g_utf8_validate ((const char *) p, n, NULL))
+        return FALSE;
+      p += n;
+    }
+  return TRUE;
+}
+
 /* Most high characters of real Windows-1256 Arabic or Persian text are
  * letters of the Arabic block. */
 static gboolean
@@ -170,7 +201,7 @@ decode_bytes (const char   *name,
   if (len >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
     {
       *encoding = "UTF-8 (BOM)";
-      if (!g_utf8_validate ((const char *) data + 3, len - 3, NULL))
+      if (!is_utf8 (data + 3, len - 3))
         {
           undecodable (name, _("it starts with a UTF-8 byte order mark but is not valid UTF-8"), error);
           return NULL;
@@ -179,7 +210,7 @@ decode_bytes (const char   *name,
       return g_strndup ((const char *) data + 3, len - 3);
     }
 
-  if (g_utf8_validate ((const char *) data, len, NULL))
+  if (is_utf8 (data, len))
     {
       *encoding = "UTF-8";
       *text_len = len;
