@@ -11,6 +11,10 @@
 
 #include "marz-store-private.h"
 
+#include <string.h>
+
+#define HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
+
 static int
 tokenizer_create (void            *context,
                   const char     **args,
@@ -62,6 +66,9 @@ tokenizer_tokenize (Fts5Tokenizer *tokenizer,
       while (i < len && is_separator[bytes[i]])
         i++;
       start = i;
+      /* Arabic script is all bytes ≥ 0x80, never separators: eight at a time. */
+      for (guint64 x; i + 8 <= len && (memcpy (&x, bytes + i, 8), (x & HIGH_BITS) == HIGH_BITS);)
+        i += 8;
       while (i < len && !is_separator[bytes[i]])
         i++;
       if (i > start)
