@@ -9,10 +9,10 @@
  * dropped a BOM and turned CRLF into LF, so stored text, report offsets and
  * SQLite's substr() all agree).  The buffer holds the text from body_start
  * on: the header is shown, formatted, above the text, and left in the buffer
- * it would make the first paragraph left-to-right, since GtkTextView takes a
- * paragraph's direction from its first strong character, here the Latin
- * «date», invisible or not.  So buffer offset = stored offset − body_start,
- * both in characters, as GtkTextIter offsets are.
+ * its Latin «date» would be the first strong character of the first
+ * paragraph, from which GtkTextView takes the paragraph to be left-to-right.
+ * So buffer offset = stored offset − body_start, both in characters, as
+ * GtkTextIter offsets are; evidence never starts in the header.
  *
  * Text and labels are never parsed as markup: an article may well contain
  * «<b>» or «&amp;» and must show them as written.
@@ -41,7 +41,7 @@ struct _MarzArticleView
   GtkWidget      parent_instance;
 
   /* template widgets and objects */
-  GtkWidget     *content;
+  GtkWidget     *content;           /* bound so that dispose_template() unparents it */
   GtkWidget     *header;
   GtkLabel      *title_label;
   GtkLabel      *meta_label;
@@ -104,6 +104,7 @@ format_date (const MarzArticleInfo *info)
   g_autoptr(GDateTime) date = NULL;
   int year = 0, month = 1, day = 1;
   const char *format;
+  char *formatted;
 
   if (info->date == NULL || sscanf (info->date, "%d-%d-%d", &year, &month, &day) < 1)
     return NULL;
@@ -118,7 +119,8 @@ format_date (const MarzArticleInfo *info)
     default:                        return NULL;
     }
   date = g_date_time_new_utc (year, month, day, 0, 0, 0);
-  return date != NULL ? g_date_time_format (date, format) : g_strdup (info->date);
+  formatted = date != NULL ? g_date_time_format (date, format) : NULL;
+  return formatted != NULL ? formatted : g_strdup (info->date);
 }
 
 static const char *
@@ -170,10 +172,10 @@ get_iter (MarzArticleView *self,
   gtk_text_buffer_get_iter_at_offset (self->buffer, iter, offset - self->body_start);
 }
 
-/* Applies or removes the tag one paragraph at a time: GTK 4.8 does not
- * redraw the later paragraphs of a change that spans several (with a line
- * already laid out, the highlight would show on the first paragraph only, or
- * linger on the old evidence). */
+/* Applies or removes the tag a paragraph at a time: GTK 4.8's cache of laid
+ * out paragraphs does not always drop those inside a change that spans
+ * several (not at all when neither end paragraph is laid out), and keeps
+ * drawing them as they were. */
 static void
 set_evidence_tag (MarzArticleView *self,
                   guint            start,
@@ -235,10 +237,11 @@ cancel_scroll (MarzArticleView *self)
 }
 
 /* Scrolls from a frame callback, which only runs once the view is mapped:
- * before it has a size a scroll does nothing, and GTK 4.8 even leaves a tag
- * applied across paragraphs half drawn after a scroll asked for that early.
- * A long text is measured a piece at a time, so the first scroll may land
- * short: ask again each frame until the evidence is in place. */
+ * before the view has a size a scroll lands nowhere.  A long text is
+ * measured a piece at a time, so a scroll may land short: ask again each
+ * frame until the evidence is in place.  Then tag it again: now and then
+ * (one run in thirty, under Xvfb) GTK 4.8 drew a paragraph laid out while
+ * the view settled without the tag it had all along. */
 static gboolean
 on_text_view_tick_cb (GtkWidget     *widget,
                       GdkFrameClock *frame_clock,
@@ -249,6 +252,8 @@ on_text_view_tick_cb (GtkWidget     *widget,
   if (--self->scroll_frames_left == 0
       || (gtk_widget_get_height (widget) > 0 && evidence_is_placed (self)))
     {
+      set_evidence_tag (self, self->evidence_start, self->evidence_end, FALSE);
+      set_evidence_tag (self, self->evidence_start, self->evidence_end, TRUE);
       self->scroll_tick_id = 0;
       return G_SOURCE_REMOVE;
     }
@@ -294,13 +299,14 @@ set_header (MarzArticleView       *self,
 
   set_label_text (self->title_label, title);
   gtk_widget_set_direction (GTK_WIDGET (self->title_label), direction_for_language (info->language));
-  gtk_label_set_text (self->meta_label, meta);
+  set_label_text (self->meta_label, meta);
   set_label_text (self->source_label, has_source ? info->source : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->source_label), has_source);
   gtk_widget_set_visible (self->source_separator, has_source);
   set_label_text (self->file_label, info->name);
   gtk_widget_set_visible (self->header, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_label_get_text (self->title_label), -1);
 }
 
 static void

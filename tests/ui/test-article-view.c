@@ -258,7 +258,7 @@ test_evidence (void)
   check_evidence (view, info, report);
   g_assert_true (g_str_has_prefix (report->evidence, "وبدأت الاشتباكات بعد غارات جوية باكستانية على كابول"));
 
-  /* Another article forgets the evidence. */
+  /* Clearing forgets the evidence. */
   marz_article_view_set_article (view, NULL);
   g_assert_cmpuint (notified, ==, 2);
   g_assert_null (marz_article_view_get_article_name (view));
