@@ -22,8 +22,8 @@
 #include "marz-article-view.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
+#include "marz-labels.h"
 #include "marz-language.h"
 #include "marz-resources.h"
 
@@ -101,26 +101,9 @@ set_label_text (GtkLabel   *label,
 static char *
 format_date (const MarzArticleInfo *info)
 {
-  g_autoptr(GDateTime) date = NULL;
-  int year = 0, month = 1, day = 1;
-  const char *format;
-  char *formatted;
-
-  if (info->date == NULL || sscanf (info->date, "%d-%d-%d", &year, &month, &day) < 1)
+  if (info->date == NULL || info->precision == MARZ_DATE_PRECISION_UNKNOWN)
     return NULL;
-  switch (info->precision)
-    {
-    /* Translators: a publication date, see g_date_time_format(); e.g. «9 October 2025» */
-    case MARZ_DATE_PRECISION_DAY:   format = _("%-d %B %Y"); break;
-    /* Translators: a month, see g_date_time_format(); e.g. «October 2025» */
-    case MARZ_DATE_PRECISION_MONTH: format = _("%OB %Y"); break;
-    case MARZ_DATE_PRECISION_YEAR:  format = "%Y"; break;
-    case MARZ_DATE_PRECISION_UNKNOWN:
-    default:                        return NULL;
-    }
-  date = g_date_time_new_utc (year, month, day, 0, 0, 0);
-  formatted = date != NULL ? g_date_time_format (date, format) : NULL;
-  return formatted != NULL ? formatted : g_strdup (info->date);
+  return marz_labels_date (info->date, info->precision);
 }
 
 static const char *

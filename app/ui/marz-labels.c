@@ -38,19 +38,27 @@ char *
 marz_labels_date (const char        *date,
                   MarzDatePrecision  precision)
 {
-  int year = 0, month = 0, day = 1;
+  int year = 0, month = 1, day = 1;
   g_autoptr(GDateTime) dt = NULL;
+  const char *format;
+  char *formatted;
 
-  if (date == NULL || sscanf (date, "%d-%d-%d", &year, &month, &day) < 2)
+  if (date == NULL || sscanf (date, "%d-%d-%d", &year, &month, &day) < 1)
     return g_strdup (_("Date unknown"));
+  switch (precision)
+    {
+    /* Translators: a date, see g_date_time_format(); «9 October 2025» */
+    case MARZ_DATE_PRECISION_DAY:   format = C_("date", "%-d %B %Y"); break;
+    /* Translators: a month, see g_date_time_format() (%OB is the month's
+     * name standing alone); «October 2025» */
+    case MARZ_DATE_PRECISION_MONTH: format = C_("month", "%OB %Y"); break;
+    case MARZ_DATE_PRECISION_YEAR:  format = "%Y"; break;
+    case MARZ_DATE_PRECISION_UNKNOWN:
+    default:                        return g_strdup (_("Date unknown"));
+    }
   dt = g_date_time_new_utc (year, month, precision == MARZ_DATE_PRECISION_DAY ? day : 1, 0, 0, 0);
-  if (dt == NULL)
-    return g_strdup (date);
-  /* Translators: a date, see g_date_time_format(); «9 October 2025» */
-  if (precision == MARZ_DATE_PRECISION_DAY)
-    return g_date_time_format (dt, C_("date", "%-d %B %Y"));
-  /* Translators: a month, see g_date_time_format(); «October 2025» */
-  return g_date_time_format (dt, C_("month", "%B %Y"));
+  formatted = dt != NULL ? g_date_time_format (dt, format) : NULL;
+  return formatted != NULL ? formatted : g_strdup (date);
 }
 
 /**

@@ -23,6 +23,7 @@ typedef struct
   char        **paths;
   gboolean      bundled;
   GApplication *application;   /* held while the import runs, or NULL */
+  MarzImportSummary summary;   /* written by the worker, read once it is done */
 } ImportJob;
 
 typedef struct
@@ -36,7 +37,6 @@ typedef struct
 
 typedef struct
 {
-  ImportJob  *job;
   MarzWindow *window;         /* borrowed: the task holds it */
   guint       offset;         /* files of the batches before */
   guint       total;
@@ -141,7 +141,8 @@ import_batches (GTask         *task,
                 GCancellable  *cancellable,
                 GError       **error)
 {
-  BatchProgress progress = { g_task_get_task_data (task), g_task_get_source_object (task), 0, files->len };
+  ImportJob *job = g_task_get_task_data (task);
+  BatchProgress progress = { g_task_get_source_object (task), 0, files->len };
   guint batch = CLAMP (files->len / 20, 1, MAX_BATCH);
 
   for (guint first = 0; first < files->len; first += batch)
@@ -155,6 +156,9 @@ import_batches (GTask         *task,
       if (!marz_import_paths (store, extractor, paths, cancellable, on_import_progress_cb, &progress,
                               &summary, error))
         return FALSE;
+      job->summary.added += summary.added;
+      job->summary.duplicates += summary.duplicates;
+      job->summary.failed += summary.failed;
       post_event (progress.window, first + n, files->len, NULL, TRUE);
     }
   return TRUE;
@@ -188,6 +192,42 @@ import_thread (GTask        *task,
 }
 
 static void
+show_problems_toast (MarzWindow *self)
+{
+  g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u problem while importing",
+                                                           "%u problems while importing",
+                                                           self->import_errors->len),
+                                              self->import_errors->len);
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_action_name (toast, "win.show-import-errors");
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* What an import the user asked for did, when all went well. */
+static void
+show_summary_toast (MarzWindow              *self,
+                    const MarzImportSummary *summary)
+{
+  g_autofree char *added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article imported",
+                                                         "%u articles imported", summary->added),
+                                            summary->added);
+  g_autofree char *message = NULL;
+
+  if (summary->duplicates == 0)
+    {
+      _marz_window_toast (self, added);
+      return;
+    }
+  /* Translators: «3 articles imported, 2 already stored» */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u already stored", "%s, %u already stored",
+                                          summary->duplicates), added, summary->duplicates);
+  _marz_window_toast (self, message);
+}
+
+static void
 on_import_done_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
@@ -195,8 +235,6 @@ on_import_done_cb (GObject      *object,
   MarzWindow *self = MARZ_WINDOW (object);
   ImportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  AdwToast *toast;
 
   g_task_propagate_boolean (G_TASK (result), &error);
   /* The window may have left the application by now: release what was held. */
@@ -208,16 +246,10 @@ on_import_done_cb (GObject      *object,
   _marz_window_reload_markers (self);
   if (error)
     g_ptr_array_add (self->import_errors, g_strdup (error->message));
-  if (self->import_errors->len == 0)
-    return;
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u problem while importing",
-                                          "%u problems while importing", self->import_errors->len),
-                             self->import_errors->len);
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Details"));
-  adw_toast_set_action_name (toast, "win.show-import-errors");
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  if (self->import_errors->len > 0)
+    show_problems_toast (self);
+  else if (!job->bundled)
+    show_summary_toast (self, &job->summary);
 }
 
 /**
