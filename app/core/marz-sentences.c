@@ -77,27 +77,6 @@ char_at (const char  *p,
   return g_utf8_get_char (p);
 }
 
-/* Whether the byte at @p may start a line end or a stop: «\n . ! ?», or
- * «؟» (D8 9F), «۔» (DB 94), «…» (E2 80 A6). */
-static inline gboolean
-may_end (const guchar *p,
-         const guchar *end)
-{
-  switch (p[0])
-    {
-    case '\n': case '.': case '!': case '?':
-      return TRUE;
-    case 0xD8:
-      return end - p >= 2 && p[1] == 0x9F;
-    case 0xDB:
-      return end - p >= 2 && p[1] == 0x94;
-    case 0xE2:
-      return end - p >= 3 && p[1] == 0x80 && p[2] == 0xA6;
-    default:
-      return FALSE;
-    }
-}
-
 /**
  * marz_sentences_split:
  * @text: the original text of an article
@@ -122,17 +101,7 @@ marz_sentences_split (const char *text,
   while (p < end)
     {
       const char *next;
-      gunichar c;
-
-      /* Inside a sentence only line ends and stops matter: other bytes are
-       * skipped, counting the characters they start. */
-      if (s.start != G_MAXSIZE && !may_end ((const guchar *) p, (const guchar *) end))
-        {
-          chars += ((guchar) *p & 0xC0) != 0x80;
-          p++;
-          continue;
-        }
-      c = char_at (p, &next);
+      gunichar c = char_at (p, &next);
 
       if (s.start == G_MAXSIZE && !g_unichar_isspace (c))
         {
