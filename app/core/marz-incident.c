@@ -70,5 +70,8 @@ marz_incident_filter_clear (MarzIncidentFilter *filter)
   g_clear_pointer (&filter->from, g_free);
   g_clear_pointer (&filter->to, g_free);
   g_clear_pointer (&filter->place_id, g_free);
+  g_clear_pointer (&filter->language, g_free);
   filter->type = -1;
+  filter->types = 0;
+  filter->hide_diplomacy = FALSE;
 }

@@ -79,13 +79,21 @@ typedef struct
   GPtrArray        *reports;       /* MarzReport */
 } MarzIncident;
 
+/* Which incidents: all of its conditions hold.  Zero-initialized but for
+ * @type, it lets every incident through. */
 typedef struct
 {
   char             *from;          /* inclusive "YYYY-MM-DD" bounds, or NULL */
   char             *to;
   int               type;          /* a MarzIncidentType, or -1 for any */
   char             *place_id;      /* the place or any place within it, or NULL */
+  guint             types;         /* a mask of 1 << MarzIncidentType, or 0 for any */
+  gboolean          hide_diplomacy;
+  char             *language;      /* reported by an article in this language, or NULL */
 } MarzIncidentFilter;
+
+/* A mask of MarzIncidentFilter.types that no incident passes (0 is any). */
+#define MARZ_INCIDENT_TYPES_NONE (1u << MARZ_N_INCIDENT_TYPES)
 
 const char          *marz_incident_type_to_string   (MarzIncidentType  type);
 gboolean             marz_incident_type_from_string (const char       *name,
@@ -98,5 +106,6 @@ void                 marz_incident_free             (MarzIncident     *incident)
 void                 marz_incident_filter_clear     (MarzIncidentFilter *filter);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MarzIncident, marz_incident_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MarzIncidentFilter, marz_incident_filter_clear)
 
 G_END_DECLS

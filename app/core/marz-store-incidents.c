@@ -6,12 +6,14 @@
 #include <glib/gi18n.h>
 
 /* The place filter takes the place and every place within it, so
- * `--place kunar` also finds incidents in Asadabad. */
+ * `--place kunar` also finds incidents in Asadabad.  An incident's rank is
+ * its MarzIncidentType, which the type mask tests. */
 #define INCIDENT_FILTER \
   " WHERE (?1 IS NULL OR i.date_end >= ?1) AND (?2 IS NULL OR i.date_start <= ?2)" \
   " AND (?3 IS NULL OR i.type = ?3)" \
   " AND (?4 IS NULL OR i.place_id IN (WITH RECURSIVE within (id) AS (SELECT ?4 UNION" \
-  "   SELECT p.id FROM places p JOIN within w ON p.parent = w.id) SELECT id FROM within))"
+  "   SELECT p.id FROM places p JOIN within w ON p.parent = w.id) SELECT id FROM within))" \
+  MARZ_STORE_FILTER_MORE
 
 void
 _marz_store_bind_filter (sqlite3_stmt             *stmt,
@@ -27,6 +29,12 @@ _marz_store_bind_filter (sqlite3_stmt             *stmt,
     sqlite3_bind_text (stmt, 3, marz_incident_type_to_string (filter->type), -1, SQLITE_STATIC);
   if (filter->place_id)
     sqlite3_bind_text (stmt, 4, filter->place_id, -1, SQLITE_STATIC);
+  if (filter->types != 0)
+    sqlite3_bind_int64 (stmt, 6, filter->types);
+  if (filter->hide_diplomacy)
+    sqlite3_bind_int (stmt, 7, 1);
+  if (filter->language)
+    sqlite3_bind_text (stmt, 8, filter->language, -1, SQLITE_STATIC);
 }
 
 static MarzIncident *

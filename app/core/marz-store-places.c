@@ -15,6 +15,7 @@
   " AND (?3 IS NULL OR i.type = ?3)" \
   " AND (?4 IS NULL OR i.place_id IN (WITH RECURSIVE within (id) AS (SELECT ?4 UNION" \
   "   SELECT p2.id FROM places p2 JOIN within w ON p2.parent = w.id) SELECT id FROM within))" \
+  MARZ_STORE_FILTER_MORE \
   " GROUP BY i.place_id, i.type ORDER BY i.place_id"
 
 static void

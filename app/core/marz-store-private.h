@@ -60,4 +60,12 @@ gboolean      _marz_store_add_article_parts (MarzStore    *self,
 void          _marz_store_bind_filter (sqlite3_stmt             *stmt,
                                        const MarzIncidentFilter *filter);
 
+/* The filter's conditions after ?1–?4, on incidents as «i», that
+ * _marz_store_bind_filter() binds (?5 is left to the query). */
+#define MARZ_STORE_FILTER_MORE \
+  " AND (?6 IS NULL OR (?6 >> i.rank) & 1)" \
+  " AND (?7 IS NULL OR i.category = 'violence')" \
+  " AND (?8 IS NULL OR EXISTS (SELECT 1 FROM reports r8 JOIN articles a8 ON a8.id = r8.article_id" \
+  "   WHERE r8.incident_id = i.id AND a8.language = ?8))"
+
 G_END_DECLS

@@ -114,6 +114,87 @@ test_summaries_filtered (void)
   g_assert_cmpstr (((MarzPlaceSummary *) october->pdata[0])->place_id, ==, "spin-boldak");
 }
 
+static guint
+total_incidents (GPtrArray *summaries)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < summaries->len; i++)
+    n += ((MarzPlaceSummary *) g_ptr_array_index (summaries, i))->n_incidents;
+  return n;
+}
+
+static GPtrArray *
+summarize (MarzStore                *store,
+           const MarzIncidentFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *summaries = marz_store_summarize_places (store, filter, NULL, &error);
+
+  g_assert_no_error (error);
+  return summaries;
+}
+
+/* Types as a mask, diplomacy hidden, and the language of the reports. */
+static void
+test_summaries_more_filters (void)
+{
+  g_autoptr(MarzStore) store = open_corpus_store ();
+  MarzIncidentFilter filter = { .type = -1,
+                                .types = (1u << MARZ_INCIDENT_CLASH) | (1u << MARZ_INCIDENT_TALKS) };
+  g_autoptr(GPtrArray) got = summarize (store, &filter);
+
+  /* Spin Boldak's clash, and talks in Istanbul, Islamabad (two) and Rawalpindi. */
+  g_assert_cmpuint (total_incidents (got), ==, 5);
+  g_assert_nonnull (find (got, "spin-boldak"));
+  g_assert_cmpuint (find (got, "islamabad")->n_incidents, ==, 2);
+  g_assert_null (find (got, "kabul"));
+  g_clear_pointer (&got, g_ptr_array_unref);
+
+  /* With the single type as well, both hold. */
+  filter.type = MARZ_INCIDENT_TALKS;
+  got = summarize (store, &filter);
+  g_assert_cmpuint (total_incidents (got), ==, 4);
+  g_assert_null (find (got, "spin-boldak"));
+  g_clear_pointer (&got, g_ptr_array_unref);
+
+  filter = (MarzIncidentFilter) { .type = -1, .types = MARZ_INCIDENT_TYPES_NONE };
+  got = summarize (store, &filter);
+  g_assert_cmpuint (got->len, ==, 0);
+  g_clear_pointer (&got, g_ptr_array_unref);
+
+  filter = (MarzIncidentFilter) { .type = -1, .hide_diplomacy = TRUE };
+  got = summarize (store, &filter);
+  g_assert_cmpuint (total_incidents (got), ==, 6);
+  g_assert_null (find (got, "islamabad"));
+  g_assert_null (find (got, "doha"));
+  g_clear_pointer (&got, g_ptr_array_unref);
+
+  /* Only Kabul's strike of 9 October has a report in Arabic. */
+  filter = (MarzIncidentFilter) { .type = -1, .language = (char *) "ar" };
+  got = summarize (store, &filter);
+  g_assert_cmpuint (got->len, ==, 1);
+  g_assert_cmpstr (((MarzPlaceSummary *) got->pdata[0])->place_id, ==, "kabul");
+  g_clear_pointer (&got, g_ptr_array_unref);
+  filter.language = (char *) "fa";
+  got = summarize (store, &filter);
+  g_assert_cmpuint (total_incidents (got), ==, 12);
+  g_clear_pointer (&got, g_ptr_array_unref);
+  filter.language = (char *) "ps";
+  got = summarize (store, &filter);
+  g_assert_cmpuint (got->len, ==, 0);
+  g_clear_pointer (&got, g_ptr_array_unref);
+
+  /* Everything at once: violent, in Persian, in November, within Afghanistan. */
+  filter = (MarzIncidentFilter) { .from = (char *) "2025-11-01", .to = (char *) "2025-11-30", .type = -1,
+                                  .place_id = (char *) "afghanistan", .hide_diplomacy = TRUE,
+                                  .language = (char *) "fa",
+                                  .types = MARZ_INCIDENT_TYPES_NONE - 1 };
+  got = summarize (store, &filter);
+  g_assert_cmpuint (total_incidents (got), ==, 4);   /* Spin Boldak; Khost, Kunar, Paktika */
+  g_assert_null (find (got, "kabul"));
+}
+
 static guint64
 total_count (GArray *clusters)
 {
@@ -210,6 +291,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/marker-set/summaries", test_summaries);
   g_test_add_func ("/marker-set/summaries-filtered", test_summaries_filtered);
+  g_test_add_func ("/marker-set/summaries-more-filters", test_summaries_more_filters);
   g_test_add_func ("/marker-set/clusters", test_marker_set);
   g_test_add_func ("/marker-set/style", test_style);
   g_test_add_func ("/marker-set/outline", test_outline);
