@@ -5,6 +5,7 @@
 #include "marz-import.h"
 #include "marz-marker-set.h"
 #include "marz-marker-style.h"
+#include "marz-view-model.h"
 
 static char *
 data_file (const char *name)
@@ -195,6 +196,64 @@ test_summaries_more_filters (void)
   g_assert_null (find (got, "kabul"));
 }
 
+/* The store's filter from the view-model lets through exactly the incidents
+ * marz_view_model_accepts() does. */
+static void
+check_agrees (MarzStore     *store,
+              MarzViewModel *model,
+              GPtrArray     *all,
+              guint          expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(MarzIncidentFilter) filter = { .type = -1 };
+  g_autoptr(GPtrArray) got = NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint accepted = 0;
+
+  marz_view_model_fill_filter (model, &filter);
+  got = marz_store_query_incidents (store, &filter, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < got->len; i++)
+    g_hash_table_add (ids, &((MarzIncident *) got->pdata[i])->id);
+  for (guint i = 0; i < all->len; i++)
+    {
+      MarzIncident *incident = g_ptr_array_index (all, i);
+      gboolean accepts = marz_view_model_accepts (model, incident);
+
+      g_assert_cmpint (accepts, ==, g_hash_table_contains (ids, &incident->id));
+      accepted += accepts;
+    }
+  g_assert_cmpuint (got->len, ==, accepted);
+  g_assert_cmpuint (accepted, ==, expected);
+}
+
+static void
+test_view_model_agrees (void)
+{
+  g_autoptr(MarzStore) store = open_corpus_store ();
+  g_autoptr(MarzViewModel) model = marz_view_model_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = marz_store_query_incidents (store, NULL, &error);
+
+  g_assert_no_error (error);
+  check_agrees (store, model, all, 12);
+  marz_view_model_set_range (model, "2025-10-10", "2025-11-24", &error);
+  g_assert_no_error (error);
+  check_agrees (store, model, all, 7);
+  marz_view_model_set_show_diplomacy (model, FALSE);
+  check_agrees (store, model, all, 4);
+  marz_view_model_set_types (model, 1u << MARZ_INCIDENT_CLASH);
+  check_agrees (store, model, all, 1);
+  marz_view_model_set_types (model, 0);
+  check_agrees (store, model, all, 0);
+  marz_view_model_reset_filters (model);
+  marz_view_model_set_language (model, "ar");
+  check_agrees (store, model, all, 1);
+  marz_view_model_set_language (model, NULL);
+  marz_view_model_set_place (model, "islamabad");
+  check_agrees (store, model, all, 2);
+}
+
 static guint64
 total_count (GArray *clusters)
 {
@@ -292,6 +351,7 @@ main (int argc, char **argv)
   g_test_add_func ("/marker-set/summaries", test_summaries);
   g_test_add_func ("/marker-set/summaries-filtered", test_summaries_filtered);
   g_test_add_func ("/marker-set/summaries-more-filters", test_summaries_more_filters);
+  g_test_add_func ("/marker-set/view-model-agrees", test_view_model_agrees);
   g_test_add_func ("/marker-set/clusters", test_marker_set);
   g_test_add_func ("/marker-set/style", test_style);
   g_test_add_func ("/marker-set/outline", test_outline);
