@@ -371,7 +371,8 @@ marz_store_open (const char  *path,
  *
  * A read-only connection, for a thread that only asks questions while
  * another writes (WAL lets them work side by side).  It sees what was
- * committed, not the writer's open transaction.
+ * committed, not the writer's open transaction.  It searches too: a query
+ * needs the index's tokenizer as much as a write does.
  *
  * Returns: (transfer full) (nullable): the store, or %NULL with @error set
  */
@@ -387,7 +388,8 @@ marz_store_open_reader (const char  *path,
   self = g_object_new (MARZ_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   if (!open_connection (self, SQLITE_OPEN_READONLY, error)
-      || !check_identity (self, &version, error))
+      || !check_identity (self, &version, error)
+      || !_marz_store_register_tokenizer (self, error))
     return NULL;
   return g_steal_pointer (&self);
 }

@@ -1487,6 +1487,25 @@ test_search_limit (void)
   g_assert_cmpuint (hits->len, ==, 2);
 }
 
+/* The window searches on a reader connection, which needs the index's
+ * tokenizer to parse a query as much as the writer does to index. */
+static void
+test_search_reader (void)
+{
+  g_autofree char *db = data_path ("marz.db", NULL);
+  g_autoptr(MarzStore) writer = open_with_corpus (db);
+  g_autoptr(MarzGazetteer) gazetteer = NULL;
+  g_autoptr(MarzStore) reader = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reader = marz_store_open_reader (db, &error);
+  g_assert_no_error (error);
+  gazetteer = marz_gazetteer_new_default (&error);
+  g_assert_no_error (error);
+  marz_store_set_gazetteer (reader, gazetteer);
+  assert_search (reader, "كابل", kabul_keys, CORPUS_ALL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1522,6 +1541,7 @@ main (int   argc,
   g_test_add_func ("/store/search/fts-syntax", test_search_fts_syntax);
   g_test_add_func ("/store/search/letters-and-digits", test_search_letters_and_digits);
   g_test_add_func ("/store/search/limit", test_search_limit);
+  g_test_add_func ("/store/search/reader", test_search_reader);
 
   return g_test_run ();
 }
