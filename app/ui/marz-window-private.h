@@ -8,6 +8,7 @@
 #include "marz-gazetteer.h"
 #include "marz-store.h"
 #include "marz-tile-source.h"
+#include "marz-view-model.h"
 
 G_BEGIN_DECLS
 
@@ -28,8 +29,10 @@ struct _MarzWindow
   GtkRevealer          *progress_revealer;
   GtkLabel             *progress_label;
   GtkProgressBar       *progress_bar;
+  GtkMenuButton        *filter_button;
 
   /* owned */
+  MarzViewModel        *model;          /* what every view shows */
   GSettings            *settings;
   char                 *database_path;
   MarzStore            *store;          /* main thread only: popovers, articles */

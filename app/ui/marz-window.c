@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "marz-filter-popover.h"
 #include "marz-labels.h"
 #include "marz-marker-style.h"
 #include "marz-mercator.h"
@@ -238,9 +239,10 @@ select_place_action (GtkWidget  *widget,
 
 typedef struct
 {
-  char    *path;
-  char    *language;
-  gboolean with_diplomacy;
+  char              *path;
+  char              *language;
+  gboolean           with_diplomacy;
+  MarzIncidentFilter filter;
 } LoadData;
 
 static void
@@ -248,6 +250,7 @@ load_data_free (LoadData *data)
 {
   g_free (data->path);
   g_free (data->language);
+  marz_incident_filter_clear (&data->filter);
   g_free (data);
 }
 
@@ -267,7 +270,7 @@ load_markers_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  summaries = marz_store_summarize_places (store, NULL, data->language, &error);
+  summaries = marz_store_summarize_places (store, &data->filter, data->language, &error);
   if (summaries == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -337,7 +340,8 @@ _marz_window_reload_markers (MarzWindow *self)
   data = g_new0 (LoadData, 1);
   data->path = g_strdup (self->database_path);
   data->language = g_strdup (ui_language ());
-  data->with_diplomacy = g_settings_get_boolean (self->settings, "show-diplomacy");
+  data->with_diplomacy = marz_view_model_get_show_diplomacy (self->model);
+  marz_view_model_fill_filter (self->model, &data->filter);
   task = g_task_new (self, self->cancellable, on_markers_loaded_cb, NULL);
   g_task_set_source_tag (task, _marz_window_reload_markers);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
@@ -353,17 +357,21 @@ query_place_incidents (MarzWindow  *self,
                        const char  *place_id,
                        GError     **error)
 {
-  MarzIncidentFilter filter = { .type = -1, .place_id = (char *) place_id };
-  gboolean diplomacy = g_settings_get_boolean (self->settings, "show-diplomacy");
-  g_autoptr(GPtrArray) incidents = marz_store_query_incidents (self->store, &filter, error);
+  g_auto(MarzIncidentFilter) filter = { .type = -1 };
+  g_autoptr(GPtrArray) incidents = NULL;
 
+  /* The model's filters, but this very place (the store's place filter
+   * takes the places within it too). */
+  marz_view_model_fill_filter (self->model, &filter);
+  g_free (filter.place_id);
+  filter.place_id = g_strdup (place_id);
+  incidents = marz_store_query_incidents (self->store, &filter, error);
   if (incidents == NULL)
     return NULL;
   for (guint i = incidents->len; i > 0; i--)
     {
       MarzIncident *incident = g_ptr_array_index (incidents, i - 1);
-      if (g_strcmp0 (incident->place_id, place_id) != 0
-          || (!diplomacy && marz_incident_type_get_category (incident->type) == MARZ_CATEGORY_DIPLOMACY))
+      if (g_strcmp0 (incident->place_id, place_id) != 0)
         g_ptr_array_remove_index (incidents, i - 1);
     }
   return g_steal_pointer (&incidents);
@@ -461,6 +469,7 @@ marz_window_open_report (MarzWindow *self,
   marz_article_view_set_article (self->article_view, info);
   gtk_widget_set_visible (self->article_pane, TRUE);
   marz_article_view_show_evidence (self->article_view, start, end);
+  marz_view_model_show_article (self->model, article, start, end);
 }
 
 static void
@@ -471,6 +480,14 @@ toggle_sidebar_action (GtkWidget  *widget,
   AdwFlap *flap = MARZ_WINDOW (widget)->flap;
 
   adw_flap_set_reveal_flap (flap, !adw_flap_get_reveal_flap (flap));
+}
+
+static void
+show_filters_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  gtk_menu_button_popup (MARZ_WINDOW (widget)->filter_button);
 }
 
 static void
@@ -566,11 +583,12 @@ reset_view_action (GtkWidget  *widget,
 /* Settings ---------------------------------------------------------------- */
 
 static void
-on_show_diplomacy_changed_cb (GSettings  *settings,
-                              const char *key,
-                              MarzWindow *self)
+on_model_changed_cb (MarzViewModel  *model,
+                     MarzViewChange  changes,
+                     MarzWindow     *self)
 {
-  _marz_window_reload_markers (self);
+  if (changes & (MARZ_VIEW_CHANGED_RANGE | MARZ_VIEW_CHANGED_FILTER))
+    _marz_window_reload_markers (self);
 }
 
 static void
@@ -685,6 +703,7 @@ marz_window_constructed (GObject *object)
       return;
     }
   setup_markers (self);
+  gtk_menu_button_set_popover (self->filter_button, marz_filter_popover_new (self->model, self->gazetteer));
   if (self->database_path == NULL)
     self->database_path = marz_store_get_default_path ();
   open_store (self);
@@ -715,6 +734,8 @@ marz_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->popover);
   if (self->settings)
     g_signal_handlers_disconnect_by_data (self->settings, self);
+  if (self->model)
+    g_signal_handlers_disconnect_by_data (self->model, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), MARZ_TYPE_WINDOW);
   G_OBJECT_CLASS (marz_window_parent_class)->dispose (object);
 }
@@ -725,6 +746,7 @@ marz_window_finalize (GObject *object)
   MarzWindow *self = MARZ_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->model);
   g_clear_object (&self->store);
   g_clear_object (&self->basemap);
   g_clear_object (&self->gazetteer);
@@ -807,6 +829,7 @@ install_bindings (GtkWidgetClass *widget_class)
     else
       gtk_widget_class_add_binding_action (widget_class, keys[i].key, keys[i].mods, keys[i].action, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.close-article", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.show-filters", NULL);
 }
 
 static void
@@ -853,11 +876,13 @@ marz_window_class_init (MarzWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MarzWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, MarzWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, MarzWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, MarzWindow, filter_button);
 
   gtk_widget_class_install_action (widget_class, "win.open-report", "(suu)", open_report_action);
   gtk_widget_class_install_action (widget_class, "win.close-article", NULL, close_article_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.select-place", "s", select_place_action);
+  gtk_widget_class_install_action (widget_class, "win.show-filters", NULL, show_filters_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "map.pan", "(ii)", pan_action);
@@ -878,7 +903,9 @@ marz_window_init (MarzWindow *self)
   self->import_errors = g_ptr_array_new_with_free_func (g_free);
   g_action_map_add_action (G_ACTION_MAP (self), g_settings_create_action (self->settings, "show-diplomacy"));
   g_action_map_add_action (G_ACTION_MAP (self), g_settings_create_action (self->settings, "online-tiles"));
-  g_signal_connect (self->settings, "changed::show-diplomacy", G_CALLBACK (on_show_diplomacy_changed_cb), self);
+  self->model = marz_view_model_new ();
+  g_settings_bind (self->settings, "show-diplomacy", self->model, "show-diplomacy", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect (self->model, "changed", G_CALLBACK (on_model_changed_cb), self);
   g_signal_connect (self->settings, "changed::online-tiles", G_CALLBACK (on_online_tiles_changed_cb), self);
 }
 
@@ -994,4 +1021,16 @@ marz_window_get_import_errors (MarzWindow *self)
 {
   g_return_val_if_fail (MARZ_IS_WINDOW (self), NULL);
   return self->import_errors;
+}
+
+/**
+ * marz_window_get_view_model:
+ *
+ * Returns: (transfer none): what the window's views show
+ */
+MarzViewModel *
+marz_window_get_view_model (MarzWindow *self)
+{
+  g_return_val_if_fail (MARZ_IS_WINDOW (self), NULL);
+  return self->model;
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "marz-marker-layer.h"
+#include "marz-view-model.h"
 
 G_BEGIN_DECLS
 
@@ -30,5 +31,6 @@ guint            marz_window_get_n_outlines      (MarzWindow     *self);
 gboolean         marz_window_get_online          (MarzWindow     *self);
 const char      *marz_window_get_error           (MarzWindow     *self);
 GPtrArray       *marz_window_get_import_errors   (MarzWindow     *self);
+MarzViewModel   *marz_window_get_view_model      (MarzWindow     *self);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "marz-article-view.h"
+#include "marz-filter-popover.h"
 #include "marz-gazetteer.h"
 #include "marz-place-popover.h"
 #include "marz-window.h"
@@ -334,6 +335,81 @@ test_hide_diplomacy (void)
   close_window (window);
 }
 
+static gboolean
+khost_gone (gpointer data)
+{
+  MarzMarkerSet *set = marz_marker_layer_get_marker_set (marz_window_get_marker_layer (data));
+
+  return !marz_window_get_loading (data) && set && !marz_marker_set_lookup (set, "khost-province", NULL);
+}
+
+static gboolean
+khost_back (gpointer data)
+{
+  MarzMarkerSet *set = marz_marker_layer_get_marker_set (marz_window_get_marker_layer (data));
+
+  return !marz_window_get_loading (data) && set && marz_marker_set_lookup (set, "khost-province", NULL);
+}
+
+/* The view-model's filters decide what the map marks; the filter popover
+ * writes them from text in any script. */
+static void
+test_filters (void)
+{
+  g_autofree char *db = db_path ("filters.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MarzGazetteer) gazetteer = marz_gazetteer_new_default (&error);
+  MarzWindow *window;
+  MarzViewModel *model;
+  MarzMarkerSet *set;
+  GtkWidget *popover;
+
+  if (!needs_display ())
+    return;
+  window = open_window (db);
+  model = marz_window_get_view_model (window);
+  /* A range that ends before the strikes of 24 November. */
+  g_assert_true (marz_view_model_set_range (model, "2025-10-01", "2025-11-20", &error));
+  g_assert_no_error (error);
+  wait_for (khost_gone, window, "the Khost marker to go");
+  set = marz_marker_layer_get_marker_set (marz_window_get_marker_layer (window));
+  g_assert_true (marz_marker_set_lookup (set, "kabul", NULL));
+  g_assert_true (marz_marker_set_lookup (set, "spin-boldak", NULL));
+  g_assert_false (marz_marker_set_lookup (set, "kunar", NULL));
+  marz_view_model_reset_filters (model);
+  wait_for (khost_back, window, "the Khost marker to come back");
+
+  /* Only clashes. */
+  marz_view_model_set_types (model, 1u << MARZ_INCIDENT_CLASH);
+  wait_for (khost_gone, window, "only clashes");
+  set = marz_marker_layer_get_marker_set (marz_window_get_marker_layer (window));
+  g_assert_cmpuint (marz_marker_set_get_n_places (set), ==, 1);
+  g_assert_true (marz_marker_set_lookup (set, "spin-boldak", NULL));
+  marz_view_model_reset_filters (model);
+  wait_for (khost_back, window, "all types again");
+
+  /* The popover: places by any name, dates checked. */
+  popover = marz_filter_popover_new (model, gazetteer);
+  g_object_ref_sink (popover);
+  g_assert_cmpstr (marz_filter_popover_find_place (MARZ_FILTER_POPOVER (popover), "Spin Boldak"), ==, "spin-boldak");
+  g_assert_cmpstr (marz_filter_popover_find_place (MARZ_FILTER_POPOVER (popover), "سپین‌بولدک"), ==, "spin-boldak");
+  g_assert_cmpstr (marz_filter_popover_find_place (MARZ_FILTER_POPOVER (popover), "كونر"), ==, "kunar");
+  g_assert_null (marz_filter_popover_find_place (MARZ_FILTER_POPOVER (popover), "Atlantis"));
+  g_assert_false (marz_filter_popover_apply_text (MARZ_FILTER_POPOVER (popover), "2025-11-31", NULL, NULL));
+  g_assert_null (marz_view_model_get_from (model));
+  g_assert_false (marz_filter_popover_apply_text (MARZ_FILTER_POPOVER (popover), NULL, NULL, "Atlantis"));
+  g_assert_true (marz_filter_popover_apply_text (MARZ_FILTER_POPOVER (popover), "2025-11-01", "", "کنر"));
+  g_assert_cmpstr (marz_view_model_get_from (model), ==, "2025-11-01");
+  g_assert_null (marz_view_model_get_to (model));
+  g_assert_cmpstr (marz_view_model_get_place (model), ==, "kunar");
+  wait_for (khost_gone, window, "only Kunar");
+  set = marz_marker_layer_get_marker_set (marz_window_get_marker_layer (window));
+  g_assert_cmpuint (marz_marker_set_get_n_places (set), ==, 1);
+  g_assert_true (marz_marker_set_lookup (set, "kunar", NULL));
+  g_object_unref (popover);
+  close_window (window);
+}
+
 static void
 test_keyboard_and_settings (void)
 {
@@ -607,6 +683,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/click-selects", test_click_selects);
   g_test_add_func ("/window/cluster-splits", test_cluster_splits);
   g_test_add_func ("/window/hide-diplomacy", test_hide_diplomacy);
+  g_test_add_func ("/window/filters", test_filters);
   g_test_add_func ("/window/keyboard-and-settings", test_keyboard_and_settings);
   g_test_add_func ("/window/foreign-database", test_foreign_database);
   g_test_add_func ("/window/first-import", test_first_import);
