@@ -16,6 +16,12 @@
 
 #define LABEL_SPACING 12
 
+/* A Solar Hijri date is isolated right to left (RLI … PDI): next to Latin
+ * text, or alone on a line of an LTR layout, its digits and month name would
+ * otherwise be ordered left to right. */
+#define RLI "\u2067"
+#define PDI "\u2069"
+
 PangoLayout *
 _marz_timeline_label_layout (MarzTimeline *self,
                              const char   *text)
@@ -112,7 +118,7 @@ _marz_timeline_tick_label (MarzTimeline         *self,
     solar = marz_labels_solar_hijri (date, with_year, self->locale);
   if (solar == NULL)
     return g_steal_pointer (&gregorian);
-  return g_strdup_printf ("%s\n%s", gregorian, solar);
+  return g_strdup_printf ("%s\n" RLI "%s" PDI, gregorian, solar);
 }
 
 static int
@@ -230,8 +236,9 @@ _marz_timeline_describe_day (MarzTimeline *self,
       }
   if (solar != NULL)
     {
+      g_autofree char *isolated = g_strconcat (RLI, solar, PDI, NULL);
       /* Translators: a date and the same date in the Solar Hijri calendar */
-      char *both = g_strdup_printf (_("%s (%s)"), label, solar);
+      char *both = g_strdup_printf (_("%s (%s)"), label, isolated);
 
       g_free (label);
       label = both;
