@@ -112,6 +112,15 @@ scroll_to_day (MarzTimeline *self,
     }
 }
 
+/* Whether the view is the whole span of the incidents, as set_incidents()
+ * left it. */
+static gboolean
+showing_all (MarzTimeline *self)
+{
+  return fabs (self->view_start - self->data_first) < 1e-6
+         && fabs (self->view_start + self->visible_days - (self->data_last + 1.0)) < 1e-6;
+}
+
 void
 _marz_timeline_zoom_around (MarzTimeline *self,
                             double        factor,
@@ -418,7 +427,9 @@ marz_timeline_dispose (GObject *object)
   MarzTimeline *self = MARZ_TIMELINE (object);
 
   g_clear_handle_id (&self->play_source, g_source_remove);
-  marz_timeline_set_model (self, NULL);
+  if (self->model != NULL)
+    g_clear_signal_handler (&self->model_changed_id, self->model);
+  g_clear_object (&self->model);
   gtk_widget_dispose_template (GTK_WIDGET (self), MARZ_TYPE_TIMELINE);
   G_OBJECT_CLASS (marz_timeline_parent_class)->dispose (object);
 }
@@ -597,17 +608,26 @@ marz_timeline_set_model (MarzTimeline  *self,
  *   pass every filter but the date range
  *
  * Copies what it draws (id, type, date); the array may go afterwards.  The
- * axis then spans the earliest to the latest of them.
+ * axis then spans the earliest to the latest of them, unless the user had
+ * zoomed or panned away from showing all of the previous ones: then the
+ * view stays (within the new limits), so that a change of filters does not
+ * lose it.
  */
 void
 marz_timeline_set_incidents (MarzTimeline *self,
                              GPtrArray    *incidents)
 {
+  gboolean keep_view;
+
   g_return_if_fail (MARZ_IS_TIMELINE (self));
   g_return_if_fail (incidents != NULL);
 
+  keep_view = self->data_first != TIMELINE_NO_DAY && self->pending_first == TIMELINE_NO_DAY
+              && !showing_all (self);
   _marz_timeline_load (self, incidents);
-  if (self->data_first != TIMELINE_NO_DAY)
+  if (keep_view && self->data_first != TIMELINE_NO_DAY)
+    _marz_timeline_clamp_view (self);
+  else if (self->data_first != TIMELINE_NO_DAY)
     show_days (self, self->data_first, self->data_last);
   else
     show_days (self, self->limit_first, self->limit_last);

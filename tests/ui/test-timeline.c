@@ -297,7 +297,23 @@ test_axis (void)
     g_assert_cmpfloat_with_epsilon (x_of (&f, "2025-11-24") + day / 2, WIDTH - 12, 1e-3);
   }
 
-  /* Zooming keeps within whole months around the incidents. */
+  /* New incidents (another filter): the axis follows them while it shows
+   * them all... */
+  {
+    g_autoptr(GPtrArray) more = corpus_incidents ();
+
+    add (more, 100, MARZ_INCIDENT_ATTACK, "2025-11-28");
+    marz_timeline_set_incidents (f.timeline, more);
+    assert_visible (&f, "2025-10-09", "2025-11-28");
+    marz_timeline_set_incidents (f.timeline, f.incidents);
+    assert_visible (&f, "2025-10-09", "2025-11-24");
+  }
+
+  /* ...but keeps where the user went.  Zooming stays within whole months
+   * around the incidents. */
+  marz_timeline_zoom_to (f.timeline, "2025-10-20", "2025-10-29");
+  marz_timeline_set_incidents (f.timeline, f.incidents);
+  assert_visible (&f, "2025-10-20", "2025-10-29");
   marz_timeline_zoom_to (f.timeline, "2025-09-01", "2025-12-31");
   assert_visible (&f, "2025-10-01", "2025-11-30");
   fixture_close (&f);
