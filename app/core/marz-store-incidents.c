@@ -77,7 +77,8 @@ load_incidents (MarzStore                *self,
     {
       MarzIncident *incident = incident_from_row (stmt);
       g_ptr_array_add (out, incident);
-      g_hash_table_insert (by_id, &incident->id, incident);
+      if (by_id)
+        g_hash_table_insert (by_id, &incident->id, incident);
     }
   return rc == SQLITE_DONE || _marz_store_fail (self, error);
 }
@@ -181,6 +182,30 @@ marz_store_query_incidents (MarzStore                *self,
       return NULL;
     }
   if (!_marz_store_exec (self, "RELEASE query_incidents", error))
+    return NULL;
+  return g_steal_pointer (&out);
+}
+
+/**
+ * marz_store_query_incident_marks:
+ * @filter: (nullable): which incidents
+ *
+ * The incidents without their reports: what a timeline draws, cheap
+ * enough for a million.
+ *
+ * Returns: (transfer full) (element-type MarzIncident): in date order,
+ *   each with an empty array of reports
+ */
+GPtrArray *
+marz_store_query_incident_marks (MarzStore                *self,
+                                 const MarzIncidentFilter *filter,
+                                 GError                  **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) marz_incident_free);
+
+  g_return_val_if_fail (MARZ_IS_STORE (self), NULL);
+
+  if (!load_incidents (self, filter, out, NULL, error))
     return NULL;
   return g_steal_pointer (&out);
 }

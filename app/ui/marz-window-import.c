@@ -87,7 +87,7 @@ deliver_event_cb (gpointer data)
       if (event->failure)
         g_ptr_array_add (self->import_errors, g_steal_pointer (&event->failure));
       if (event->batch_done)
-        _marz_window_reload_markers (self);
+        _marz_window_reload (self, TRUE);
     }
   g_object_unref (event->window);
   g_free (event->failure);
@@ -243,7 +243,7 @@ on_import_done_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   set_importing (self, FALSE);
-  _marz_window_reload_markers (self);
+  _marz_window_reload (self, TRUE);
   if (error)
     g_ptr_array_add (self->import_errors, g_strdup (error->message));
   if (self->import_errors->len > 0)

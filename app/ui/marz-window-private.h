@@ -8,6 +8,7 @@
 #include "marz-gazetteer.h"
 #include "marz-store.h"
 #include "marz-tile-source.h"
+#include "marz-timeline.h"
 #include "marz-view-model.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,7 @@ struct _MarzWindow
   GtkLabel             *progress_label;
   GtkProgressBar       *progress_bar;
   GtkMenuButton        *filter_button;
+  MarzTimeline         *timeline;
 
   /* owned */
   MarzViewModel        *model;          /* what every view shows */
@@ -49,14 +51,20 @@ struct _MarzWindow
   char                 *error;          /* why the window cannot show a map */
   GPtrArray            *selected_incidents;
   GPtrArray            *import_errors;  /* char *: «file: why» */
+  GHashTable           *marks;          /* incident id → MarzIncident (no reports), as the timeline has them */
+  GPtrArray            *marks_array;
 
   guint                 importing : 1;
   guint                 loading : 1;
   guint                 reload_pending : 1;
+  guint                 marks_pending : 1;  /* the next load also reads the timeline's marks */
+  guint                 following_model : 1; /* the window itself is changing the selection */
 };
 
 /* marz-window.c */
 void     _marz_window_reload_markers (MarzWindow *self);
+void     _marz_window_reload         (MarzWindow *self,
+                                      gboolean    with_marks);
 void     _marz_window_toast          (MarzWindow *self,
                                       const char *message);
 

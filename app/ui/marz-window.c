@@ -243,7 +243,24 @@ typedef struct
   char              *language;
   gboolean           with_diplomacy;
   MarzIncidentFilter filter;
+  gboolean           with_marks;     /* the range aside, the timeline shows what the filters let through */
 } LoadData;
+
+typedef struct
+{
+  MarzMarkerSet *set;
+  GPtrArray     *marks;              /* or NULL: the timeline keeps its own */
+} LoadResult;
+
+static void
+load_result_free (LoadResult *result)
+{
+  g_clear_pointer (&result->set, marz_marker_set_unref);
+  g_clear_pointer (&result->marks, g_ptr_array_unref);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadResult, load_result_free)
 
 static void
 load_data_free (LoadData *data)
@@ -252,6 +269,18 @@ load_data_free (LoadData *data)
   g_free (data->language);
   marz_incident_filter_clear (&data->filter);
   g_free (data);
+}
+
+static GPtrArray *
+load_marks (MarzStore  *store,
+            LoadData   *data,
+            GError    **error)
+{
+  /* A shallow copy, strings borrowed, without the range. */
+  MarzIncidentFilter filter = data->filter;
+
+  filter.from = filter.to = NULL;
+  return marz_store_query_incident_marks (store, &filter, error);
 }
 
 static void
@@ -263,21 +292,21 @@ load_markers_thread (GTask        *task,
   LoadData *data = task_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(MarzStore) store = marz_store_open_reader (data->path, &error);
-  GPtrArray *summaries;
+  g_autoptr(LoadResult) result = g_new0 (LoadResult, 1);
+  GPtrArray *summaries = NULL;
 
-  if (store == NULL)
+  if (store != NULL)
+    summaries = marz_store_summarize_places (store, &data->filter, data->language, &error);
+  if (summaries != NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      result->set = marz_marker_set_new (summaries, data->with_diplomacy);
+      if (data->with_marks)
+        result->marks = load_marks (store, data, &error);
     }
-  summaries = marz_store_summarize_places (store, &data->filter, data->language, &error);
-  if (summaries == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_pointer (task, marz_marker_set_new (summaries, data->with_diplomacy),
-                         (GDestroyNotify) marz_marker_set_unref);
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) load_result_free);
 }
 
 static void
@@ -291,26 +320,44 @@ set_loading (MarzWindow *self,
 }
 
 static void
+set_marks (MarzWindow *self,
+           GPtrArray  *marks)
+{
+  g_clear_pointer (&self->marks, g_hash_table_unref);
+  g_clear_pointer (&self->marks_array, g_ptr_array_unref);
+  self->marks_array = g_ptr_array_ref (marks);
+  self->marks = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < marks->len; i++)
+    {
+      MarzIncident *incident = g_ptr_array_index (marks, i);
+      g_hash_table_insert (self->marks, &incident->id, incident);
+    }
+  marz_timeline_set_incidents (self->timeline, marks);
+}
+
+static void
 on_markers_loaded_cb (GObject      *object,
                       GAsyncResult *result,
                       gpointer      user_data)
 {
   MarzWindow *self = MARZ_WINDOW (object);
   g_autoptr(GError) error = NULL;
-  g_autoptr(MarzMarkerSet) set = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(LoadResult) loaded = g_task_propagate_pointer (G_TASK (result), &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  if (set == NULL)
+  if (loaded == NULL)
     _marz_window_toast (self, error->message);
   else
     {
       /* New markers replace the old ones, popover and all: reopen it. */
       gboolean reopen = self->popover && gtk_widget_get_visible (self->popover) && self->selected_place;
 
-      marz_marker_layer_set_marker_set (self->marker_layer, set);
-      update_outlines (self, set);
-      update_places_list (self, set);
+      marz_marker_layer_set_marker_set (self->marker_layer, loaded->set);
+      update_outlines (self, loaded->set);
+      update_places_list (self, loaded->set);
+      if (loaded->marks)
+        set_marks (self, loaded->marks);
       if (reopen)
         marz_window_select_place (self, self->selected_place);
     }
@@ -322,7 +369,17 @@ on_markers_loaded_cb (GObject      *object,
     }
 }
 
-/* Several reloads asked for while one runs make one more, not several. */
+/* Several reloads asked for while one runs make one more, not several.
+ * @with_marks: the timeline's marks may have changed too (new incidents) */
+void
+_marz_window_reload (MarzWindow *self,
+                     gboolean    with_marks)
+{
+  if (with_marks)
+    self->marks_pending = TRUE;
+  _marz_window_reload_markers (self);
+}
+
 void
 _marz_window_reload_markers (MarzWindow *self)
 {
@@ -342,6 +399,8 @@ _marz_window_reload_markers (MarzWindow *self)
   data->language = g_strdup (ui_language ());
   data->with_diplomacy = marz_view_model_get_show_diplomacy (self->model);
   marz_view_model_fill_filter (self->model, &data->filter);
+  data->with_marks = self->marks_pending || self->marks == NULL;
+  self->marks_pending = FALSE;
   task = g_task_new (self, self->cancellable, on_markers_loaded_cb, NULL);
   g_task_set_source_tag (task, _marz_window_reload_markers);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
@@ -410,6 +469,13 @@ marz_window_select_place (MarzWindow *self,
   self->selected_incidents = g_ptr_array_ref (incidents);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PLACE]);
 
+  if (!self->following_model && incidents->len > 0)
+    {
+      /* The timeline and the other views follow the map. */
+      self->following_model = TRUE;
+      marz_view_model_select_incident (self->model, ((MarzIncident *) g_ptr_array_index (incidents, 0))->id);
+      self->following_model = FALSE;
+    }
   set = marz_marker_layer_get_marker_set (self->marker_layer);
   marker = marz_marker_layer_find_place (self->marker_layer, place_id);
   if (marker && set && marz_marker_set_lookup (set, place_id, &index))
@@ -469,7 +535,9 @@ marz_window_open_report (MarzWindow *self,
   marz_article_view_set_article (self->article_view, info);
   gtk_widget_set_visible (self->article_pane, TRUE);
   marz_article_view_show_evidence (self->article_view, start, end);
+  self->following_model = TRUE;
   marz_view_model_show_article (self->model, article, start, end);
+  self->following_model = FALSE;
 }
 
 static void
@@ -582,13 +650,46 @@ reset_view_action (GtkWidget  *widget,
 
 /* Settings ---------------------------------------------------------------- */
 
+/* An incident chosen elsewhere (the timeline): the map goes there, opens
+ * its place and shows the evidence of its first report. */
+static void
+follow_selected_incident (MarzWindow *self)
+{
+  gint64 id = marz_view_model_get_selected_incident (self->model);
+  MarzIncident *mark = self->marks ? g_hash_table_lookup (self->marks, &id) : NULL;
+  GPtrArray *incidents;
+
+  if (mark == NULL)
+    return;
+  marz_window_select_place (self, mark->place_id);
+  incidents = self->selected_incidents;
+  for (guint i = 0; incidents && i < incidents->len; i++)
+    {
+      MarzIncident *incident = g_ptr_array_index (incidents, i);
+      MarzReport *report = incident->id == id && incident->reports->len > 0
+                           ? g_ptr_array_index (incident->reports, 0) : NULL;
+      if (report)
+        marz_window_open_report (self, report->article, report->start, report->end);
+    }
+  /* Last: the article pane, once open, narrows the map. */
+  shumate_map_center_on (shumate_simple_map_get_map (self->simple_map), mark->lat, mark->lon);
+}
+
 static void
 on_model_changed_cb (MarzViewModel  *model,
                      MarzViewChange  changes,
                      MarzWindow     *self)
 {
+  if (changes & MARZ_VIEW_CHANGED_FILTER)
+    self->marks_pending = TRUE;
   if (changes & (MARZ_VIEW_CHANGED_RANGE | MARZ_VIEW_CHANGED_FILTER))
     _marz_window_reload_markers (self);
+  if ((changes & MARZ_VIEW_CHANGED_SELECTION) && !self->following_model)
+    {
+      self->following_model = TRUE;
+      follow_selected_incident (self);
+      self->following_model = FALSE;
+    }
 }
 
 static void
@@ -755,6 +856,8 @@ marz_window_finalize (GObject *object)
   g_clear_pointer (&self->outline_layers, g_ptr_array_unref);
   g_clear_pointer (&self->selected_incidents, g_ptr_array_unref);
   g_clear_pointer (&self->import_errors, g_ptr_array_unref);
+  g_clear_pointer (&self->marks, g_hash_table_unref);
+  g_clear_pointer (&self->marks_array, g_ptr_array_unref);
   g_free (self->selected_place);
   g_free (self->error);
   g_free (self->database_path);
@@ -863,6 +966,7 @@ marz_window_class_init (MarzWindowClass *klass)
   (void) marz_get_resource ();
   g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
   g_type_ensure (MARZ_TYPE_ARTICLE_VIEW);
+  g_type_ensure (MARZ_TYPE_TIMELINE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/marzatlas/Marz/ui/marz-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MarzWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MarzWindow, stack);
@@ -877,6 +981,7 @@ marz_window_class_init (MarzWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MarzWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, MarzWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, MarzWindow, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, MarzWindow, timeline);
 
   gtk_widget_class_install_action (widget_class, "win.open-report", "(suu)", open_report_action);
   gtk_widget_class_install_action (widget_class, "win.close-article", NULL, close_article_action);
@@ -906,6 +1011,7 @@ marz_window_init (MarzWindow *self)
   self->model = marz_view_model_new ();
   g_settings_bind (self->settings, "show-diplomacy", self->model, "show-diplomacy", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect (self->model, "changed", G_CALLBACK (on_model_changed_cb), self);
+  marz_timeline_set_model (self->timeline, self->model);
   g_signal_connect (self->settings, "changed::online-tiles", G_CALLBACK (on_online_tiles_changed_cb), self);
 }
 

@@ -410,6 +410,63 @@ test_filters (void)
   close_window (window);
 }
 
+static MarzIncident *
+find_incident (MarzStore  *store,
+               const char *place_id)
+{
+  MarzIncidentFilter filter = { .type = -1, .place_id = (char *) place_id };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) incidents = marz_store_query_incidents (store, &filter, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (incidents->len, >=, 1);
+  return g_ptr_array_steal_index (incidents, 0);
+}
+
+/* The timeline, the map and the reader follow one selection. */
+static void
+test_selection_sync (void)
+{
+  g_autofree char *db = db_path ("selection.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MarzStore) store = NULL;
+  g_autoptr(MarzIncident) clash = NULL;
+  g_autoptr(MarzIncident) kabul = NULL;
+  MarzWindow *window;
+  MarzViewModel *model;
+  MarzReport *report;
+  guint start, end;
+
+  if (!needs_display ())
+    return;
+  window = open_window (db);
+  model = marz_window_get_view_model (window);
+  store = marz_store_open_reader (db, &error);
+  g_assert_no_error (error);
+  clash = find_incident (store, "spin-boldak");
+  kabul = find_incident (store, "kabul");
+
+  /* As a click on the timeline does: the map opens the place, the reader
+   * shows the evidence of the first report. */
+  marz_view_model_select_incident (model, clash->id);
+  settle_frames ();
+  g_assert_cmpstr (marz_window_get_selected_place (window), ==, "spin-boldak");
+  report = g_ptr_array_index (clash->reports, 0);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (marz_window_get_article_view (window))));
+  g_assert_true (marz_article_view_get_evidence (MARZ_ARTICLE_VIEW (marz_window_get_article_view (window)),
+                                                 &start, &end));
+  g_assert_cmpuint (start, ==, report->start);
+  g_assert_cmpuint (end, ==, report->end);
+  g_assert_cmpstr (marz_view_model_get_article (model), ==, report->article);
+
+  /* A marker chosen on the map moves the selection (and the timeline) to it. */
+  show_border_region (window, 7);
+  gtk_widget_activate (GTK_WIDGET (marz_marker_layer_find_place (marz_window_get_marker_layer (window), "kabul")));
+  settle_frames ();
+  g_assert_cmpint (marz_view_model_get_selected_incident (model), ==, kabul->id);
+  close_window (window);
+}
+
 static void
 test_keyboard_and_settings (void)
 {
@@ -630,6 +687,24 @@ fell_back (gpointer data)
   return !marz_window_get_online (data);
 }
 
+/* Keeps asking for tiles not yet loaded, as a user moving the map would,
+ * until the window gives up on the server. */
+static gboolean
+fell_back_while_panning (gpointer data)
+{
+  static gint64 last;
+  gint64 now = g_get_monotonic_time ();
+
+  if (fell_back (data))
+    return TRUE;
+  if (now - last > 250 * 1000)
+    {
+      last = now;
+      gtk_widget_activate_action (GTK_WIDGET (data), "map.pan", "(ii)", 1, 0);
+    }
+  return FALSE;
+}
+
 static void
 test_online_fallback (void)
 {
@@ -659,7 +734,7 @@ test_online_fallback (void)
   tiles.failing = TRUE;
   served = tiles.requests;
   gtk_widget_activate_action (GTK_WIDGET (window), "map.zoom-in", NULL);
-  wait_for (fell_back, window, "the fallback to the offline map");
+  wait_for (fell_back_while_panning, window, "the fallback to the offline map");
   g_assert_cmpuint (tiles.requests, >, served);
   g_assert_true (g_settings_get_boolean (settings, "online-tiles"));   /* the choice stays */
 
@@ -684,6 +759,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/cluster-splits", test_cluster_splits);
   g_test_add_func ("/window/hide-diplomacy", test_hide_diplomacy);
   g_test_add_func ("/window/filters", test_filters);
+  g_test_add_func ("/window/selection-sync", test_selection_sync);
   g_test_add_func ("/window/keyboard-and-settings", test_keyboard_and_settings);
   g_test_add_func ("/window/foreign-database", test_foreign_database);
   g_test_add_func ("/window/first-import", test_first_import);
