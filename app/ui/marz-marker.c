@@ -45,8 +45,23 @@ set_label (MarzMarker *self,
 {
   g_free (self->label);
   self->label = label;
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), label);
+  /* Not gtk_widget_set_tooltip_text(): in GTK 4.8 it asks the X server
+   * where the pointer is, once per marker, which made a few hundred new
+   * markers stall a frame for a quarter of a second. */
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static gboolean
+on_query_tooltip_cb (GtkWidget  *widget,
+                     int         x,
+                     int         y,
+                     gboolean    keyboard,
+                     GtkTooltip *tooltip,
+                     gpointer    user_data)
+{
+  gtk_tooltip_set_text (tooltip, MARZ_MARKER (widget)->label);
+  return TRUE;
 }
 
 static void
@@ -200,6 +215,7 @@ marz_marker_init (MarzMarker *self)
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_add_css_class (GTK_WIDGET (self), "marz-marker");
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), FALSE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
 }
 
 /**
