@@ -1,0 +1,444 @@
+/* bench-filters.c: how fast the views' queries answer on a large store
+ *
+ *   bench-filters [--articles N] [--incidents N] [--runs R] [--keep PATH] [--only map|search]
+ *
+ * Builds a store of N articles (100,000 by default) and N incidents
+ * (1,000,000) by writing their rows directly (bench-filters-store.c).  With
+ * --keep, the store stays at PATH, and a later run with the same sizes uses
+ * it again.
+ *
+ * Then, on a reader connection (marz_store_open_reader(), as the window's
+ * queries run), each query a view change needs runs R times (20 by default)
+ * over ranges of random start and of each length: what the map needs,
+ * marz_store_summarize_places() with a range alone, with a type mask, with
+ * diplomacy hidden and with a language; the incidents of a week with their
+ * reports (the list); and marz_store_search() with a limit of 50 for a few
+ * queries.  Figures are the median and the 95th percentile, and their ratio
+ * to a baseline measured in the same runs: for the map and the list, a count
+ * of the incidents that start in the range off the dates index; for search,
+ * the bare FTS5 match of the same words without ranking, articles or
+ * snippets.
+ *
+ * A benchmark, not a timed test: it fails only when a query fails or gives
+ * a wrong count, never because it was slow.
+ */
+#define G_LOG_DOMAIN "marz-bench"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/utsname.h>
+
+#include "bench-filters-store.h"
+#include "bench-machine.h"
+#include "marz-normalize.h"
+#include "marz-store-private.h"
+#include "marz-tokenizer.h"
+
+#define SEED            20251207
+#define MAP_BUDGET_MS   100.0
+#define SEARCH_BUDGET_MS 50.0
+
+typedef struct
+{
+  guint    n_articles;
+  guint    n_incidents;
+  guint    runs;
+  gboolean map;      /* which queries to time */
+  gboolean search;
+} Options;
+
+typedef struct
+{
+  const char *name;       /* of the range: "all", "year", … */
+  int         days;       /* 0: no range at all */
+} RangeKind;
+
+static const RangeKind range_kinds[] = {
+  { "all", 0 }, { "year", 365 }, { "quarter", 91 }, { "month", 30 }, { "week", 7 },
+};
+
+/* ------------------------------------------------------------------------ */
+/* Timing                                                                   */
+
+typedef struct
+{
+  const char *kind;
+  const char *name;       /* a search's query, or NULL */
+  const char *range;
+  GArray     *ms;        /* double, one per run */
+  GArray     *base_ms;   /* the baseline of the same runs */
+  guint       rows;      /* what the last run gave: places, incidents or hits */
+  double      budget_ms;
+} Series;
+
+static Series *
+series_new (const char *kind,
+            const char *name,
+            const char *range,
+            double      budget_ms)
+{
+  Series *s = g_new0 (Series, 1);
+
+  s->kind = kind;
+  s->name = name;
+  s->range = range;
+  s->ms = g_array_new (FALSE, FALSE, sizeof (double));
+  s->base_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  s->budget_ms = budget_ms;
+  return s;
+}
+
+static void
+series_free (Series *s)
+{
+  g_array_unref (s->ms);
+  g_array_unref (s->base_ms);
+  g_free (s);
+}
+
+static int
+compare_double (const void *a,
+                const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The @q quantile, nearest rank, of a copy of @v. */
+static double
+quantile (GArray *v,
+          double  q)
+{
+  g_autoptr(GArray) sorted = g_array_copy (v);
+  guint rank;
+
+  g_array_sort (sorted, compare_double);
+  rank = (guint) (q * sorted->len + 0.999999);
+  return g_array_index (sorted, double, CLAMP (rank, 1, sorted->len) - 1);
+}
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* The baseline of the map's queries: the incidents that start in the
+ * range, counted off the dates index, the least any query of the range reads. */
+static gboolean
+count_in_range (MarzStore  *store,
+                const char *from,
+                const char *to,
+                double     *ms,
+                GError    **error)
+{
+  sqlite3_stmt *stmt = _marz_store_cached (store,
+    "SELECT count(*) FROM incidents WHERE date_start BETWEEN ? AND ?", error);
+  gint64 start = g_get_monotonic_time ();
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return _marz_store_fail (store, error);
+  sqlite3_reset (stmt);
+  *ms = ms_since (start);
+  return TRUE;
+}
+
+typedef enum { MAP_RANGE, MAP_TYPES, MAP_NO_DIPLOMACY, MAP_LANGUAGE, LIST_PAGE, N_MAP_QUERIES } MapQuery;
+
+static const char * const map_query_names[] = {
+  "map: range", "map: range + 2 types", "map: range, no diplomacy", "map: range + language fa",
+  "incidents with reports",
+};
+
+static void
+fill_filter (MapQuery            q,
+             MarzIncidentFilter *filter)
+{
+  filter->types = q == MAP_TYPES ? (1u << MARZ_INCIDENT_AIRSTRIKE) | (1u << MARZ_INCIDENT_TALKS) : 0;
+  filter->hide_diplomacy = q == MAP_NO_DIPLOMACY;
+  filter->language = q == MAP_LANGUAGE ? (char *) "fa" : NULL;
+}
+
+/* Without a range or a filter, the places add up to every incident. */
+static gboolean
+check_total (MarzStore                *store,
+             MapQuery                  q,
+             const MarzIncidentFilter *filter,
+             GPtrArray                *summaries,
+             GError                  **error)
+{
+  gint64 total = 0, expected = marz_store_count (store, "incidents");
+
+  if (q != MAP_RANGE || filter->from != NULL || filter->to != NULL)
+    return TRUE;
+  for (guint i = 0; i < summaries->len; i++)
+    total += ((MarzPlaceSummary *) g_ptr_array_index (summaries, i))->n_incidents;
+  if (total == expected)
+    return TRUE;
+  g_set_error (error, MARZ_STORE_ERROR, MARZ_STORE_ERROR_FAILED,
+               "the places add up to %" G_GINT64_FORMAT " incidents of %" G_GINT64_FORMAT, total, expected);
+  return FALSE;
+}
+
+static gboolean
+time_map_query (MarzStore          *store,
+                MapQuery            q,
+                MarzIncidentFilter *filter,
+                Series             *s,
+                GError            **error)
+{
+  g_autoptr(GPtrArray) got = NULL;
+  gint64 start;
+  double ms;
+
+  fill_filter (q, filter);
+  start = g_get_monotonic_time ();
+  got = q == LIST_PAGE ? marz_store_query_incidents (store, filter, error)
+                       : marz_store_summarize_places (store, filter, "fa", error);
+  ms = ms_since (start);
+  if (got == NULL)
+    return FALSE;
+  g_array_append_val (s->ms, ms);
+  s->rows = got->len;
+  return check_total (store, q, filter, got, error);
+}
+
+/* Every map query over ranges of @kind, @runs times at random starts. */
+static gboolean
+time_range_kind (MarzStore       *store,
+                 const RangeKind *kind,
+                 guint            runs,
+                 GRand           *rand,
+                 GPtrArray       *out,
+                 GError         **error)
+{
+  Series *series[N_MAP_QUERIES];
+
+  for (guint q = 0; q < N_MAP_QUERIES; q++)
+    {
+      /* Every incident with its reports is not a view's query at a million:
+       * only in ranges of a week. */
+      series[q] = q == LIST_PAGE && kind->days != 7 ? NULL
+                : series_new (map_query_names[q], NULL, kind->name, MAP_BUDGET_MS);
+      if (series[q])
+        g_ptr_array_add (out, series[q]);
+    }
+  for (guint r = 0; r < runs; r++)
+    {
+      int first = kind->days ? g_rand_int_range (rand, 0, BENCH_N_DAYS - kind->days + 1) : 0;
+      g_autofree char *from = bench_day_string (first);
+      g_autofree char *to = bench_day_string (kind->days ? first + kind->days - 1 : BENCH_N_DAYS - 1);
+      MarzIncidentFilter filter = { .from = kind->days ? from : NULL, .to = kind->days ? to : NULL,
+                                    .type = -1 };
+      double base;
+
+      if (!count_in_range (store, from, to, &base, error))
+        return FALSE;
+      for (guint q = 0; q < N_MAP_QUERIES; q++)
+        {
+          if (series[q] == NULL)
+            continue;
+          g_array_append_val (series[q]->base_ms, base);
+          if (!time_map_query (store, q, &filter, series[q], error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* The baseline of a search: the same words matched by FTS5 alone. */
+static gboolean
+bare_match (MarzStore  *store,
+            const char *query,
+            double     *ms,
+            GError    **error)
+{
+  g_autofree char *key = marz_normalize_key (query);
+  g_autoptr(GArray) tokens = marz_tokenize (key, strlen (key));
+  g_autoptr(GString) fts = g_string_new (NULL);
+  sqlite3_stmt *stmt = _marz_store_cached (store, "SELECT rowid FROM article_index WHERE article_index MATCH ?",
+                                           error);
+  gint64 start;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      MarzToken *t = &g_array_index (tokens, MarzToken, i);
+      g_string_append_printf (fts, "%s\"%.*s\"", i ? " AND " : "", (int) (t->end - t->start), key + t->start);
+    }
+  start = g_get_monotonic_time ();
+  sqlite3_bind_text (stmt, 1, fts->str, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+  sqlite3_reset (stmt);
+  *ms = ms_since (start);
+  return rc == SQLITE_DONE || _marz_store_fail (store, error);
+}
+
+static gboolean
+time_search (MarzStore   *store,
+             const char  *query,
+             guint        runs,
+             GPtrArray   *out,
+             GError     **error)
+{
+  Series *s = series_new ("search, 50 hits", query, "", SEARCH_BUDGET_MS);
+
+  g_ptr_array_add (out, s);
+  for (guint r = 0; r < runs; r++)
+    {
+      g_autoptr(GPtrArray) hits = NULL;
+      gint64 start;
+      double base, ms;
+
+      if (!bare_match (store, query, &base, error))
+        return FALSE;
+      start = g_get_monotonic_time ();
+      hits = marz_store_search (store, query, 50, error);
+      ms = ms_since (start);
+      if (hits == NULL)
+        return FALSE;
+      if (hits->len == 0)
+        {
+          g_set_error (error, MARZ_STORE_ERROR, MARZ_STORE_ERROR_FAILED, "«%s» found nothing", query);
+          return FALSE;
+        }
+      g_array_append_val (s->ms, ms);
+      g_array_append_val (s->base_ms, base);
+      s->rows = hits->len;
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Report                                                                   */
+
+static void
+print_machine (const Options *opts,
+               const char    *path)
+{
+  g_autofree char *model = bench_cpu_model ();
+  g_autofree char *loadavg = NULL;
+  struct utsname u;
+  GStatBuf st = { 0 };
+
+  if (uname (&u) != 0)
+    memset (&u, 0, sizeof u);
+  if (!g_file_get_contents ("/proc/loadavg", &loadavg, NULL, NULL))
+    loadavg = g_strdup ("?");
+  g_stat (path, &st);
+  g_print ("machine: nproc %u, %s, %s %s, SQLite %s, GLib %u.%u.%u, %s build\n",
+           g_get_num_processors (), model, u.sysname, u.release, sqlite3_libversion (),
+           glib_major_version, glib_minor_version, glib_micro_version, BENCH_BUILDTYPE);
+  g_print ("load average before: %s\n", g_strstrip (loadavg));
+  g_print ("store: %u articles, %u incidents, %.0f MiB; %u runs per query, ranges at random starts\n\n",
+           opts->n_articles, opts->n_incidents, st.st_size / (1024.0 * 1024.0), opts->runs);
+}
+
+static void
+print_series (GPtrArray *all)
+{
+  g_print ("%-28s %-8s %9s %9s %9s %9s %8s %7s\n", "query", "range", "median", "p95", "base med",
+           "ratio", "rows", "budget");
+  for (guint i = 0; i < all->len; i++)
+    {
+      Series *s = g_ptr_array_index (all, i);
+      double med = quantile (s->ms, 0.5), p95 = quantile (s->ms, 0.95);
+      double base = quantile (s->base_ms, 0.5);
+
+      /* Arabic script last: a width in bytes would misalign the columns. */
+      g_print ("%-28s %-8s %9.2f %9.2f %9.2f %8.2f× %8u %7s %s\n", s->kind, s->range, med, p95, base,
+               base > 0 ? med / base : 0, s->rows, p95 <= s->budget_ms ? "ok" : "OVER",
+               s->name ? s->name : "");
+    }
+  g_print ("\nms; ratio: median over the baseline's median in the same runs.  Baselines: for the\n"
+           "map and the list, count(*) of the incidents that start in the range, off the dates index;\n"
+           "for search, the bare FTS5 match of the same words.  budget: p95 within %.0f ms for\n"
+           "a view change, %.0f ms for a search.  rows: places, incidents or hits of the last run.\n",
+           MAP_BUDGET_MS, SEARCH_BUDGET_MS);
+}
+
+static const char * const searches[] = {
+  "كابل",               /* a place: every spelling of it, with proclitics */
+  "غارات جوية",         /* a phrase of two frequent words */
+  "درگیری",             /* a frequent Persian word */
+  "معبر",               /* a rarer word */
+  "الحكومة طالبان",     /* two words anywhere */
+};
+
+static gboolean
+measure (const char     *path,
+         const Options  *opts,
+         GError        **error)
+{
+  g_autoptr(MarzStore) store = marz_store_open_reader (path, error);
+  g_autoptr(MarzGazetteer) gazetteer = NULL;
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) series_free);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (SEED + 2);
+
+  if (store == NULL || (gazetteer = marz_gazetteer_new_default (error)) == NULL)
+    return FALSE;
+  marz_store_set_gazetteer (store, gazetteer);
+  print_machine (opts, path);
+  for (guint k = 0; opts->map && k < G_N_ELEMENTS (range_kinds); k++)
+    if (!time_range_kind (store, &range_kinds[k], opts->runs, rand, all, error))
+      return FALSE;
+  for (guint q = 0; opts->search && q < G_N_ELEMENTS (searches); q++)
+    if (!time_search (store, searches[q], opts->runs, all, error))
+      return FALSE;
+  print_series (all);
+  return TRUE;
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *keep = NULL, *dir = NULL, *path = NULL, *only = NULL;
+  gint articles = 100000, incidents = 1000000, runs = 20;
+  GOptionEntry entries[] = {
+    { "articles", 0, 0, G_OPTION_ARG_INT, &articles, "Articles in the store", "N" },
+    { "incidents", 0, 0, G_OPTION_ARG_INT, &incidents, "Incidents in the store", "N" },
+    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs of each query (median and p95)", "R" },
+    { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep, "Keep the store here, and use it again", "PATH" },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Time only these queries", "map|search" },
+    { NULL }
+  };
+  Options opts;
+  gboolean ok;
+
+  setlocale (LC_ALL, "");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || runs < 1 || articles < 1 || incidents < 0)
+    {
+      g_printerr ("bench-filters: %s\n", error ? error->message : "sizes and runs must be positive");
+      return 2;
+    }
+  opts = (Options) { articles, incidents, runs, g_strcmp0 (only, "search") != 0, g_strcmp0 (only, "map") != 0 };
+  if (keep == NULL && (dir = g_dir_make_tmp ("bench-filters-XXXXXX", &error)) == NULL)
+    {
+      g_printerr ("bench-filters: %s\n", error->message);
+      return 1;
+    }
+  path = keep ? g_strdup (keep) : g_build_filename (dir, "marz.db", NULL);
+  ok = (keep != NULL && bench_store_fits (path, opts.n_articles, opts.n_incidents)) || bench_store_build (path, opts.n_articles, opts.n_incidents, &error);
+  ok = ok && measure (path, &opts, &error);
+  if (!ok)
+    g_printerr ("bench-filters: %s\n", error->message);
+  if (dir != NULL)
+    {
+      bench_store_remove (path);
+      g_rmdir (dir);
+    }
+  return ok ? 0 : 1;
+}
