@@ -334,9 +334,13 @@ marz_store_search (MarzStore   *self,
 
   if (fts == NULL)
     return g_steal_pointer (&out);
-  stmt = _marz_store_prepare (self, "SELECT " ARTICLE_COLUMNS ", a.text FROM article_index"
-                              " JOIN articles a ON a.id = article_index.rowid"
-                              " WHERE article_index MATCH ? ORDER BY bm25 (article_index) LIMIT ?", error);
+  /* Ranks in the index alone, then reads the best articles: joined before
+   * the LIMIT, every match's text and count of incidents went through the
+   * sorter (a tenth of a second for a frequent word in 100,000 articles). */
+  stmt = _marz_store_prepare (self, "SELECT " ARTICLE_COLUMNS ", a.text FROM"
+                              " (SELECT rowid, bm25 (article_index) AS score FROM article_index"
+                              "  WHERE article_index MATCH ? ORDER BY score LIMIT ?) AS best"
+                              " JOIN articles a ON a.id = best.rowid ORDER BY best.score", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
