@@ -6,9 +6,12 @@
  * store has ten incidents or a million (MAP-NOTES.md: widgets are fine by
  * the hundred, hopeless by the ten thousand).
  *
- * Panning only moves the widgets; the set of widgets is worked out again
- * when the zoom level changes or the view leaves the area last queried.
- * Widgets whose marker stays are kept, so focus and an open popover survive.
+ * The markers sit in a GtkFixed, the canvas, at their positions relative
+ * to the area last queried.  Panning only moves the canvas (a new
+ * transform, no marker reallocated, their render nodes reused); a zoom
+ * moves each marker; the set of widgets is worked out again when the whole
+ * zoom level changes or the view leaves the area last queried.  Widgets
+ * whose marker stays are kept, so focus and an open popover survive.
  */
 #define G_LOG_DOMAIN "marz-marker-layer"
 
@@ -31,7 +34,8 @@ struct _MarzMarkerLayer
 
   /* owned */
   MarzMarkerSet *marker_set;
-  GHashTable    *markers;        /* key → MarzMarker (children, borrowed refs) */
+  GtkWidget     *canvas;         /* GtkFixed, our only child */
+  GHashTable    *markers;        /* key → MarzMarker (the canvas's children) */
 
   /* what the children show */
   int            queried_zoom;
@@ -39,6 +43,13 @@ struct _MarzMarkerLayer
   int            queried_height;
   guint          update_idle;
   double         queried[4];     /* min_lon, min_lat, max_lon, max_lat */
+
+  /* where the canvas is: its top left in world px at @canvas_zoom */
+  double         canvas_zoom;
+  double         anchor_x;
+  double         anchor_y;
+  int            canvas_width;
+  int            canvas_height;
 };
 
 G_DEFINE_FINAL_TYPE (MarzMarkerLayer, marz_marker_layer, SHUMATE_TYPE_LAYER)
@@ -64,25 +75,65 @@ cluster_key (const MarzCluster *cluster)
   return cluster->is_cluster ? (cluster->cluster_id << 1) | 1 : cluster->id << 1;
 }
 
+/* The view's centre in world px at the current zoom. */
+static void
+view_center (MarzMarkerLayer *self,
+             double          *cx,
+             double          *cy)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+
+  marz_mercator_project (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                         shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                         shumate_viewport_get_zoom_level (viewport), TILE_SIZE, cx, cy);
+}
+
 /* The view in degrees, grown by @margin times its size on each side. */
 static void
 view_bounds (MarzMarkerLayer *self,
              double           margin,
              double          *bounds)
 {
-  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  double zoom = shumate_viewport_get_zoom_level (viewport);
+  double zoom = shumate_viewport_get_zoom_level (shumate_layer_get_viewport (SHUMATE_LAYER (self)));
   double w = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1);
   double h = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 1);
   double cx, cy;
 
-  marz_mercator_project (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
-                         shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
-                         zoom, TILE_SIZE, &cx, &cy);
+  view_center (self, &cx, &cy);
   marz_mercator_unproject (cx - w * (0.5 + margin), cy + h * (0.5 + margin), zoom, TILE_SIZE,
                            &bounds[1], &bounds[0]);
   marz_mercator_unproject (cx + w * (0.5 + margin), cy - h * (0.5 + margin), zoom, TILE_SIZE,
                            &bounds[3], &bounds[2]);
+}
+
+/* Puts every marker where it belongs on the canvas, the canvas's top left
+ * being the queried area's at the current zoom. */
+static void
+place_markers (MarzMarkerLayer *self)
+{
+  double zoom = shumate_viewport_get_zoom_level (shumate_layer_get_viewport (SHUMATE_LAYER (self)));
+  double x1, y1;
+  GHashTableIter iter;
+  gpointer value;
+
+  self->canvas_zoom = zoom;
+  marz_mercator_project (self->queried[3], self->queried[0], zoom, TILE_SIZE, &self->anchor_x, &self->anchor_y);
+  marz_mercator_project (self->queried[1], self->queried[2], zoom, TILE_SIZE, &x1, &y1);
+  self->canvas_width = (int) ceil (x1 - self->anchor_x);
+  self->canvas_height = (int) ceil (y1 - self->anchor_y);
+  g_hash_table_iter_init (&iter, self->markers);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      double lat, lon, x, y;
+      int size;
+
+      marz_marker_get_location (value, &lat, &lon);
+      marz_mercator_project (lat, lon, zoom, TILE_SIZE, &x, &y);
+      gtk_widget_measure (value, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &size, NULL, NULL);
+      gtk_fixed_move (GTK_FIXED (self->canvas), value,
+                      round (x - self->anchor_x - size / 2.0), round (y - self->anchor_y - size / 2.0));
+    }
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 static gboolean
@@ -125,7 +176,7 @@ remove_marker (MarzMarkerLayer *self,
                GtkWidget       *marker)
 {
   g_signal_handlers_disconnect_by_func (marker, on_marker_clicked_cb, self);
-  gtk_widget_unparent (marker);
+  gtk_fixed_remove (GTK_FIXED (self->canvas), marker);
 }
 
 /* Works out which markers the view needs, keeping the widgets that stay. */
@@ -159,7 +210,7 @@ update_markers (MarzMarkerLayer *self)
           continue;
         }
       marker = create_marker (self, cluster);
-      gtk_widget_set_parent (marker, GTK_WIDGET (self));
+      gtk_fixed_put (GTK_FIXED (self->canvas), marker, 0, 0);
       g_signal_connect (marker, "clicked", G_CALLBACK (on_marker_clicked_cb), self);
       g_hash_table_insert (next, g_memdup2 (&k, sizeof k), marker);
     }
@@ -174,7 +225,7 @@ update_markers (MarzMarkerLayer *self)
   g_hash_table_steal_all (next);
   g_debug ("%u markers at zoom %d in %.2f,%.2f – %.2f,%.2f", g_hash_table_size (self->markers),
            self->queried_zoom, self->queried[0], self->queried[1], self->queried[2], self->queried[3]);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  place_markers (self);
 }
 
 static gboolean
@@ -196,8 +247,10 @@ on_viewport_changed_cb (ShumateViewport *viewport,
 
   if (zoom != self->queried_zoom || !view_inside_queried (self))
     update_markers (self);
+  else if (shumate_viewport_get_zoom_level (viewport) != self->canvas_zoom)
+    place_markers (self);
   else
-    gtk_widget_queue_allocate (GTK_WIDGET (self));
+    gtk_widget_queue_allocate (GTK_WIDGET (self));   /* a pan: only the canvas moves */
 }
 
 static void
@@ -207,25 +260,23 @@ marz_marker_layer_size_allocate (GtkWidget *widget,
                                  int        baseline)
 {
   MarzMarkerLayer *self = MARZ_MARKER_LAYER (widget);
-  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  GskTransform *transform = NULL;
+  double cx, cy;
+  GHashTableIter iter;
+  gpointer value;
 
   /* A new size shows more or less of the map; the children cannot change
    * while they are being allocated, so work it out right after. */
   if ((width != self->queried_width || height != self->queried_height) && self->update_idle == 0)
     self->update_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_idle_cb, self, NULL);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      double lat, lon, x, y;
-      int w, h;
-
-      if (!MARZ_IS_MARKER (child))
-        continue;
-      marz_marker_get_location (MARZ_MARKER (child), &lat, &lon);
-      shumate_viewport_location_to_widget_coords (viewport, widget, lat, lon, &x, &y);
-      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &w, NULL, NULL);
-      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, NULL, &h, NULL, NULL);
-      gtk_widget_size_allocate (child, &(GtkAllocation) { (int) round (x - w / 2.0), (int) round (y - h / 2.0), w, h }, -1);
-    }
+  view_center (self, &cx, &cy);
+  transform = gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (self->anchor_x - (cx - width / 2.0),
+                                                                    self->anchor_y - (cy - height / 2.0)));
+  gtk_widget_allocate (self->canvas, MAX (self->canvas_width, 1), MAX (self->canvas_height, 1), -1, transform);
+  /* A popover follows its marker: the marker itself is not reallocated. */
+  g_hash_table_iter_init (&iter, self->markers);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    marz_marker_present_popover (value);
 }
 
 static void
@@ -256,12 +307,17 @@ static void
 marz_marker_layer_dispose (GObject *object)
 {
   MarzMarkerLayer *self = MARZ_MARKER_LAYER (object);
-  GtkWidget *child;
+  GHashTableIter iter;
+  gpointer value;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-    remove_marker (self, child);
   if (self->markers)
-    g_hash_table_remove_all (self->markers);
+    {
+      g_hash_table_iter_init (&iter, self->markers);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        g_signal_handlers_disconnect_by_func (value, on_marker_clicked_cb, self);
+      g_hash_table_remove_all (self->markers);
+    }
+  g_clear_pointer (&self->canvas, gtk_widget_unparent);
   g_clear_pointer (&self->marker_set, marz_marker_set_unref);
   g_clear_handle_id (&self->update_idle, g_source_remove);
   G_OBJECT_CLASS (marz_marker_layer_parent_class)->dispose (object);
@@ -327,6 +383,8 @@ marz_marker_layer_init (MarzMarkerLayer *self)
 {
   self->markers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->queried_zoom = -1;
+  self->canvas = gtk_fixed_new ();
+  gtk_widget_set_parent (self->canvas, GTK_WIDGET (self));
 }
 
 MarzMarkerLayer *
@@ -351,7 +409,8 @@ void
 marz_marker_layer_set_marker_set (MarzMarkerLayer *self,
                                   MarzMarkerSet   *marker_set)
 {
-  GtkWidget *child;
+  GHashTableIter iter;
+  gpointer value;
 
   g_return_if_fail (MARZ_IS_MARKER_LAYER (self));
 
@@ -361,8 +420,9 @@ marz_marker_layer_set_marker_set (MarzMarkerLayer *self,
   if (marker_set)
     self->marker_set = marz_marker_set_ref (marker_set);
   /* Ids of a new set mean other places: start afresh. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-    remove_marker (self, child);
+  g_hash_table_iter_init (&iter, self->markers);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    remove_marker (self, value);
   g_hash_table_remove_all (self->markers);
   update_markers (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MARKER_SET]);

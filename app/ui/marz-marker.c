@@ -35,6 +35,7 @@ struct _MarzMarker
   guint64           count;
   MarzIncidentType  type;
   double            radius;
+  gboolean          popup_pending;  /* asked to show its popover before it had a place */
 };
 
 G_DEFINE_FINAL_TYPE (MarzMarker, marz_marker, GTK_TYPE_BUTTON)
@@ -152,6 +153,16 @@ marz_marker_measure (GtkWidget      *widget,
 }
 
 static void
+popup_idle_cb (gpointer data)
+{
+  MarzMarker *self = data;
+
+  if (self->popover && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_popover_popup (GTK_POPOVER (self->popover));
+  g_object_unref (self);
+}
+
+static void
 marz_marker_size_allocate (GtkWidget *widget,
                            int        width,
                            int        height,
@@ -161,6 +172,12 @@ marz_marker_size_allocate (GtkWidget *widget,
 
   if (self->popover)
     gtk_popover_present (GTK_POPOVER (self->popover));
+  /* Not while allocating: showing a widget asks for a new layout. */
+  if (self->popup_pending)
+    {
+      self->popup_pending = FALSE;
+      g_idle_add_once (popup_idle_cb, g_object_ref (self));
+    }
 }
 
 /* The focus ring is drawn here, not by CSS: redraw when focus moves. */
@@ -350,4 +367,38 @@ marz_marker_set_popover (MarzMarker *self,
   self->popover = popover;
   gtk_widget_set_parent (popover, GTK_WIDGET (self));
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/* Moves an open popover along with the marker, which its owner moves
+ * without reallocating it. */
+void
+marz_marker_present_popover (MarzMarker *self)
+{
+  g_return_if_fail (MARZ_IS_MARKER (self));
+
+  /* Only a popover already on screen: one not yet shown has no monitor. */
+  if (self->popover && gtk_widget_get_mapped (self->popover))
+    gtk_popover_present (GTK_POPOVER (self->popover));
+}
+
+/**
+ * marz_marker_popup:
+ *
+ * Shows the popover given with marz_marker_set_popover(); a marker just
+ * made has no place on screen yet, so it waits for its first allocation.
+ */
+void
+marz_marker_popup (MarzMarker *self)
+{
+  g_return_if_fail (MARZ_IS_MARKER (self));
+
+  if (self->popover == NULL)
+    return;
+  if (gtk_widget_get_width (GTK_WIDGET (self)) > 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_popover_popup (GTK_POPOVER (self->popover));
+  else
+    {
+      self->popup_pending = TRUE;
+      gtk_widget_queue_allocate (GTK_WIDGET (self));
+    }
 }

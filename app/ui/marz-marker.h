@@ -34,5 +34,7 @@ void             marz_marker_get_location   (MarzMarker       *self,
 double           marz_marker_get_radius     (MarzMarker       *self);
 void             marz_marker_set_popover    (MarzMarker       *self,
                                              GtkWidget        *popover);
+void             marz_marker_present_popover (MarzMarker      *self);
+void             marz_marker_popup          (MarzMarker       *self);
 
 G_END_DECLS

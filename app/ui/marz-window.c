@@ -484,7 +484,7 @@ marz_window_select_place (MarzWindow *self,
                                                    g_steal_pointer (&incidents));
       marz_marker_set_popover (marker, popover);
       g_set_weak_pointer (&self->popover, popover);
-      gtk_popover_popup (GTK_POPOVER (popover));
+      marz_marker_popup (marker);
     }
 }
 

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "marz-marker-layer.h"
 #include "marz-mercator.h"
 #include "marz-tile-source.h"
 
@@ -197,20 +198,39 @@ move_view (BenchMapWindow *self,
   shumate_location_set_location (SHUMATE_LOCATION (self->viewport), lat, lon);
 }
 
+static gboolean
+counts (GtkWidget *widget,
+        GtkWidget *layer,
+        gboolean   on_screen)
+{
+  graphene_rect_t view = GRAPHENE_RECT_INIT (0, 0, BENCH_MAP_WIDTH, BENCH_MAP_HEIGHT), bounds;
+
+  return !on_screen || (gtk_widget_get_child_visible (widget)
+                        && gtk_widget_compute_bounds (widget, layer, &bounds)
+                        && graphene_rect_intersection (&view, &bounds, NULL));
+}
+
+/* MarzMarkerLayer keeps its markers in a canvas of its own; a
+ * ShumateMarkerLayer has them as its children. */
 static guint
 count_widgets (BenchMapWindow *self,
                gboolean        on_screen)
 {
-  graphene_rect_t view = GRAPHENE_RECT_INIT (0, 0, BENCH_MAP_WIDTH, BENCH_MAP_HEIGHT), bounds;
+  g_autoptr(GList) markers = NULL;
   guint n = 0;
 
   if (self->layer == NULL)
     return 0;
+  if (MARZ_IS_MARKER_LAYER (self->layer))
+    {
+      markers = marz_marker_layer_get_markers (MARZ_MARKER_LAYER (self->layer));
+      for (GList *l = markers; l; l = l->next)
+        n += counts (l->data, self->layer, on_screen);
+      return n;
+    }
   for (GtkWidget *child = gtk_widget_get_first_child (self->layer); child;
        child = gtk_widget_get_next_sibling (child))
-    n += !on_screen || (gtk_widget_get_child_visible (child)
-                        && gtk_widget_compute_bounds (child, self->layer, &bounds)
-                        && graphene_rect_intersection (&view, &bounds, NULL));
+    n += counts (child, self->layer, on_screen);
   return n;
 }
 
