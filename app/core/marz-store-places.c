@@ -97,28 +97,18 @@ marz_place_summary_count (const MarzPlaceSummary *summary,
   return n;
 }
 
-/**
- * marz_store_summarize_places:
- * @filter: (nullable): which incidents count
- * @language: (nullable): "ar", "fa" or "ps" for place names in that
- *   language where the gazetteer has them; English otherwise
- *
- * Returns: (transfer full) (element-type MarzPlaceSummary): one summary per
- *   place with incidents, by place id
- */
+/* The reference the copy in memory must agree with, and what answers when
+ * it cannot (tests compare the two). */
 GPtrArray *
-marz_store_summarize_places (MarzStore                *self,
-                             const MarzIncidentFilter *filter,
-                             const char               *language,
-                             GError                  **error)
+_marz_store_summarize_places_sql (MarzStore                *self,
+                                  const MarzIncidentFilter *filter,
+                                  const char               *language,
+                                  GError                  **error)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) marz_place_summary_free);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = _marz_store_prepare (self, SUMMARY_SQL, error);
   int rc;
 
-  g_return_val_if_fail (MARZ_IS_STORE (self), NULL);
-
-  stmt = _marz_store_prepare (self, SUMMARY_SQL, error);
   if (stmt == NULL)
     return NULL;
   _marz_store_bind_filter (stmt, filter);
@@ -132,6 +122,37 @@ marz_store_summarize_places (MarzStore                *self,
       return NULL;
     }
   return g_steal_pointer (&out);
+}
+
+/**
+ * marz_store_summarize_places:
+ * @filter: (nullable): which incidents count
+ * @language: (nullable): "ar", "fa" or "ps" for place names in that
+ *   language where the gazetteer has them; English otherwise
+ *
+ * The store keeps what the summaries need of every incident in memory
+ * (about 24 bytes each) and sums it up in C: with a million incidents, a
+ * summary takes milliseconds where SQL takes seconds.  The first summary
+ * after the database changed (on this connection or by a commit of
+ * another) reads the incidents again: about a second per million.  So a
+ * view that summarizes often should keep its store open.
+ *
+ * Returns: (transfer full) (element-type MarzPlaceSummary): one summary per
+ *   place with incidents, by place id
+ */
+GPtrArray *
+marz_store_summarize_places (MarzStore                *self,
+                             const MarzIncidentFilter *filter,
+                             const char               *language,
+                             GError                  **error)
+{
+  GPtrArray *out = NULL;
+
+  g_return_val_if_fail (MARZ_IS_STORE (self), NULL);
+
+  if (!_marz_store_snapshot_summarize (self, filter, language, &out, error))
+    return NULL;
+  return out != NULL ? out : _marz_store_summarize_places_sql (self, filter, language, error);
 }
 
 void

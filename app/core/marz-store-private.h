@@ -23,6 +23,7 @@ struct _MarzStore
   sqlite3    *db;
   GHashTable *statements;  /* static SQL text → sqlite3_stmt, reused */
   MarzGazetteer *gazetteer; /* spellings of places for search, or NULL */
+  struct _MarzStoreSnapshot *snapshot;  /* the incidents in memory, or NULL */
 };
 
 gboolean      _marz_store_register_tokenizer (MarzStore *self,
@@ -59,6 +60,20 @@ gboolean      _marz_store_add_article_parts (MarzStore    *self,
                                              GError      **error);
 void          _marz_store_bind_filter (sqlite3_stmt             *stmt,
                                        const MarzIncidentFilter *filter);
+
+/* The map's summaries from the incidents in memory (marz-store-snapshot.c). */
+typedef struct _MarzStoreSnapshot MarzStoreSnapshot;
+
+void          _marz_store_snapshot_free      (MarzStoreSnapshot        *snapshot);
+gboolean      _marz_store_snapshot_summarize (MarzStore                *self,
+                                              const MarzIncidentFilter *filter,
+                                              const char               *language,
+                                              GPtrArray               **out,
+                                              GError                  **error);
+GPtrArray    *_marz_store_summarize_places_sql (MarzStore                *self,
+                                                const MarzIncidentFilter *filter,
+                                                const char               *language,
+                                                GError                  **error);
 
 /* The filter's conditions after ?1–?4, on incidents as «i», that
  * _marz_store_bind_filter() binds (?5 is left to the query). */

@@ -302,6 +302,7 @@ marz_store_finalize (GObject *object)
   MarzStore *self = (MarzStore *) object;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->snapshot, _marz_store_snapshot_free);
   g_clear_object (&self->gazetteer);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);

@@ -5,6 +5,7 @@
 #include "marz-import.h"
 #include "marz-marker-set.h"
 #include "marz-marker-style.h"
+#include "marz-store-private.h"
 #include "marz-view-model.h"
 
 static char *
@@ -254,6 +255,183 @@ test_view_model_agrees (void)
   check_agrees (store, model, all, 2);
 }
 
+/* ------------------------------------------------------------------------ */
+/* The summaries from the incidents in memory, against the SQL               */
+
+static void
+exec_ok (MarzStore  *store,
+         const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  _marz_store_exec (store, sql, &error);
+  g_assert_no_error (error);
+}
+
+/* What the corpus lacks: an incident known to the month, one to the year,
+ * one without a date, one of a type this version does not know, figures
+ * (0 among them), and reports in Pashto and Urdu. */
+static void
+add_odd_incidents (MarzStore *store)
+{
+  exec_ok (store,
+    "INSERT INTO articles (id, name, path, hash, encoding, language, date_precision, date_origin,"
+    "  body_start, text) VALUES"
+    " (100, 'ps.txt', '/ps.txt', 'h100', 'UTF-8', 'ps', 'unknown', 'none', 0, 'x'),"
+    " (101, 'ur.txt', '/ur.txt', 'h101', 'UTF-8', 'ur', 'unknown', 'none', 0, 'x');"
+    "INSERT INTO incidents (id, type, rank, category, place_id, date, date_precision, date_start, date_end,"
+    "  killed, injured) VALUES"
+    " (100, 'shelling', 1, 'violence', 'kunar', '2025-10', 'month', '2025-10-01', '2025-10-31', 5, NULL),"
+    " (101, 'attack', 3, 'violence', 'paktika', '2025', 'year', '2025-01-01', '2025-12-31', 0, 0),"
+    " (102, 'clash', 2, 'violence', 'kabul', NULL, 'unknown', NULL, NULL, 3, 7),"
+    " (103, 'sabotage', 4, 'violence', 'khost-province', '2025-11-24', 'day', '2025-11-24', '2025-11-24', 1, 1),"
+    " (104, 'closure', 7, 'diplomacy', 'torkham', '2025-10-12', 'day', '2025-10-12', '2025-10-12', NULL, 2),"
+    " (105, 'airstrike', 0, 'violence', 'kunar', '2025-11-24', 'day', '2025-11-24', '2025-11-24', 2, NULL);"
+    "INSERT INTO reports (incident_id, article_id, type, start, end) VALUES"
+    " (100, 100, 'shelling', 0, 1), (101, 101, 'attack', 0, 1), (102, 100, 'clash', 0, 1),"
+    " (103, 100, 'attack', 0, 1), (104, 101, 'closure', 0, 1), (105, 100, 'airstrike', 0, 1),"
+    " (105, 101, 'airstrike', 0, 1), (5, 100, 'airstrike', 0, 1);");
+}
+
+static void
+assert_same_summaries (GPtrArray *a,
+                       GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      const MarzPlaceSummary *x = g_ptr_array_index (a, i), *y = g_ptr_array_index (b, i);
+
+      g_assert_cmpstr (x->place_id, ==, y->place_id);
+      g_assert_cmpstr (x->name, ==, y->name);
+      g_assert_cmpstr (x->kind, ==, y->kind);
+      g_assert_cmpfloat (x->lat, ==, y->lat);
+      g_assert_cmpfloat (x->lon, ==, y->lon);
+      g_assert_cmpuint (x->n_incidents, ==, y->n_incidents);
+      g_assert_cmpmem (x->type_counts, sizeof x->type_counts, y->type_counts, sizeof y->type_counts);
+      g_assert_cmpint (x->killed, ==, y->killed);
+      g_assert_cmpint (x->injured, ==, y->injured);
+    }
+}
+
+/* From memory if it can answer (@from_memory says whether it must), and
+ * the same as the SQL in any case. */
+static GPtrArray *
+summarize_both (MarzStore                *store,
+                const MarzIncidentFilter *filter,
+                const char               *language,
+                gboolean                  from_memory)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) memory = NULL;
+  g_autoptr(GPtrArray) sql = _marz_store_summarize_places_sql (store, filter, language, &error);
+  GPtrArray *got;
+
+  g_assert_no_error (error);
+  g_assert_true (_marz_store_snapshot_summarize (store, filter, language, &memory, &error));
+  g_assert_no_error (error);
+  g_assert_true ((memory != NULL) == from_memory);
+  got = marz_store_summarize_places (store, filter, language, &error);
+  g_assert_no_error (error);
+  assert_same_summaries (got, sql);
+  return got;
+}
+
+static void
+test_snapshot_agrees (void)
+{
+  static const char * const froms[] = { NULL, "2025-01-01", "2025-10-09", "2025-10-31", "2025-11-24", "2026-01-01" };
+  static const char * const tos[] = { NULL, "2024-12-31", "2025-10-09", "2025-10-15", "2025-11-30" };
+  static const guint types[] = { 0, (1u << MARZ_INCIDENT_AIRSTRIKE) | (1u << MARZ_INCIDENT_TALKS),
+                                 1u << MARZ_INCIDENT_CLOSURE, MARZ_INCIDENT_TYPES_NONE };
+  static const char * const languages[] = { NULL, "ar", "fa", "ps", "ur", "xx" };
+  static const char * const places[] = { NULL, "afghanistan", "kunar", "pakistan", "torkham", "atlantis" };
+  g_autoptr(MarzStore) store = open_corpus_store ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20251205);
+  guint non_empty = 0;
+
+  add_odd_incidents (store);
+  for (guint i = 0; i < 3000; i++)
+    {
+      /* Each condition in one filter of two, or one of three. */
+      MarzIncidentFilter filter = {
+        .from = (char *) froms[g_rand_boolean (rand) ? 0 : g_rand_int_range (rand, 0, G_N_ELEMENTS (froms))],
+        .to = (char *) tos[g_rand_boolean (rand) ? 0 : g_rand_int_range (rand, 0, G_N_ELEMENTS (tos))],
+        .type = g_rand_int_range (rand, 0, 6) == 0 ? MARZ_INCIDENT_CLASH : -1,
+        .types = types[g_rand_boolean (rand) ? 0 : g_rand_int_range (rand, 0, G_N_ELEMENTS (types))],
+        .hide_diplomacy = g_rand_int_range (rand, 0, 3) == 0,
+        .language = (char *) languages[g_rand_boolean (rand) ? 0 : g_rand_int_range (rand, 0, G_N_ELEMENTS (languages))],
+        .place_id = (char *) places[g_rand_boolean (rand) ? 0 : g_rand_int_range (rand, 0, G_N_ELEMENTS (places))],
+      };
+      g_autoptr(GPtrArray) got = summarize_both (store, &filter, g_rand_boolean (rand) ? "fa" : NULL, TRUE);
+
+      non_empty += got->len > 0;
+    }
+  /* Not an agreement on empty answers alone. */
+  g_test_message ("%u of 3000 filters let something through", non_empty);
+  g_assert_cmpuint (non_empty, >, 1000);
+}
+
+/* What the copy cannot answer exactly, the SQL does. */
+static void
+test_snapshot_declines (void)
+{
+  g_autoptr(MarzStore) store = open_corpus_store ();
+  MarzIncidentFilter month = { .from = (char *) "2025-11", .type = -1 };
+  g_autoptr(GPtrArray) got = summarize_both (store, &month, NULL, FALSE);
+
+  g_assert_cmpuint (total_incidents (got), >, 0);
+  g_clear_pointer (&got, g_ptr_array_unref);
+
+  /* A figure past 32 bits: every summary from the SQL. */
+  exec_ok (store, "UPDATE incidents SET killed = 5000000000 WHERE id = 1");
+  got = summarize_both (store, NULL, NULL, FALSE);
+  g_assert_cmpint (find (got, "kabul")->killed, ==, G_GINT64_CONSTANT (5000000000));
+}
+
+static guint
+total_of (MarzStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) got = marz_store_summarize_places (store, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return total_incidents (got);
+}
+
+/* The copy follows the database: its own writes, and another's commits. */
+static void
+test_snapshot_follows (void)
+{
+  g_autoptr(MarzStore) store = open_corpus_store ();
+  g_autoptr(MarzStore) reader = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reader = marz_store_open_reader (marz_store_get_path (store), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (total_of (store), ==, 12);
+  g_assert_cmpuint (total_of (reader), ==, 12);
+
+  add_odd_incidents (store);   /* 5 known types, one unknown */
+  g_assert_cmpuint (total_of (store), ==, 17);
+  g_assert_cmpuint (total_of (reader), ==, 17);
+
+  /* Inside a transaction, the writer sees its own rows, the reader not yet. */
+  exec_ok (store, "BEGIN; DELETE FROM reports WHERE incident_id = 100; DELETE FROM incidents WHERE id = 100");
+  g_assert_cmpuint (total_of (store), ==, 16);
+  g_assert_cmpuint (total_of (reader), ==, 17);
+  exec_ok (store, "ROLLBACK");
+  g_assert_cmpuint (total_of (store), ==, 17);
+
+  /* A figure changes, not the count. */
+  exec_ok (store, "UPDATE incidents SET killed = 40 WHERE id = 102");
+  {
+    g_autoptr(GPtrArray) got = marz_store_summarize_places (reader, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (find (got, "kabul")->killed, ==, 40);
+  }
+}
+
 static guint64
 total_count (GArray *clusters)
 {
@@ -352,6 +530,9 @@ main (int argc, char **argv)
   g_test_add_func ("/marker-set/summaries-filtered", test_summaries_filtered);
   g_test_add_func ("/marker-set/summaries-more-filters", test_summaries_more_filters);
   g_test_add_func ("/marker-set/view-model-agrees", test_view_model_agrees);
+  g_test_add_func ("/marker-set/snapshot/agrees", test_snapshot_agrees);
+  g_test_add_func ("/marker-set/snapshot/declines", test_snapshot_declines);
+  g_test_add_func ("/marker-set/snapshot/follows", test_snapshot_follows);
   g_test_add_func ("/marker-set/clusters", test_marker_set);
   g_test_add_func ("/marker-set/style", test_style);
   g_test_add_func ("/marker-set/outline", test_outline);

@@ -1,0 +1,609 @@
+/* marz-store-snapshot.c: the incidents in memory, for the map's summaries
+ *
+ * Summing a million incidents up per place takes SQLite seconds: a row costs
+ * it a microsecond or more however it is indexed (bench-filters, and
+ * tests/perf/README.md).  So the store keeps a compact copy of what the
+ * summaries need, 24 bytes an incident, sorted by first day, and a range
+ * and filters are a loop over it in C.  The copy is made on the first
+ * summary and again whenever the database has changed since: PRAGMA
+ * data_version tells another connection's commits, the connection's own
+ * change count its own writes; a copy made inside a write transaction is
+ * not kept.
+ *
+ * The copy answers only what it can answer exactly as the SQL does; for
+ * anything else (a bound that is not a day, a figure too large for 32 bits,
+ * more than 32 languages…) it declines and the SQL answers.
+ */
+#define G_LOG_DOMAIN "marz-store"
+
+#include "marz-store-private.h"
+
+#include <string.h>
+
+#define NO_DAY_FIRST G_MAXINT32   /* an incident without a date is in no range */
+#define NO_DAY_LAST  G_MININT32
+#define MAX_LANGUAGES 32
+
+typedef struct
+{
+  gint32  first;      /* days (GDate Julian) of date_start */
+  gint32  last;       /* of date_end */
+  gint32  killed;     /* -1: unknown */
+  gint32  injured;
+  guint32 languages;  /* bit i: reported in languages[i] */
+  guint16 place;      /* index in places */
+  guint8  type;       /* MARZ_N_INCIDENT_TYPES: a type this version does not know */
+} Row;
+
+typedef struct
+{
+  char   *id;
+  char   *kind;
+  char   *names[4];   /* en, ar, fa, ps */
+  double  lat;
+  double  lon;
+  int     parent;     /* index in places, or -1 */
+} Place;
+
+struct _MarzStoreSnapshot
+{
+  gint64     data_version;   /* of the database the copy was made of */
+  gint64     total_changes;
+  gboolean   usable;         /* FALSE: the SQL answers */
+  Place     *places;         /* by id, as SQLite orders them */
+  guint      n_places;
+  GPtrArray *languages;
+  Row       *rows;           /* by first day */
+  gsize      n_rows;
+};
+
+/* What loading needs on the way, freed after. */
+typedef struct
+{
+  GHashTable *place_index;   /* id (borrowed) → index + 1 */
+  guint8     *article_language;  /* by article id: index in languages + 1, 0 for none */
+  gint64      n_articles;
+  gint64     *ids;           /* of rows, ascending */
+} Loader;
+
+void
+_marz_store_snapshot_free (MarzStoreSnapshot *snapshot)
+{
+  if (snapshot == NULL)
+    return;
+  for (guint i = 0; i < snapshot->n_places; i++)
+    {
+      g_free (snapshot->places[i].id);
+      g_free (snapshot->places[i].kind);
+      for (guint n = 0; n < G_N_ELEMENTS (snapshot->places[i].names); n++)
+        g_free (snapshot->places[i].names[n]);
+    }
+  g_free (snapshot->places);
+  g_clear_pointer (&snapshot->languages, g_ptr_array_unref);
+  g_free (snapshot->rows);
+  g_free (snapshot);
+}
+
+static void
+loader_clear (Loader *loader)
+{
+  g_clear_pointer (&loader->place_index, g_hash_table_unref);
+  g_clear_pointer (&loader->article_language, g_free);
+  g_clear_pointer (&loader->ids, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Loader, loader_clear)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MarzStoreSnapshot, _marz_store_snapshot_free)
+
+/* "YYYY-MM-DD" of a real day, as days since 1 March of year 0 (any
+ * count of days would do: only their order matters); FALSE for anything
+ * else.  A million of them are read: no GDate. */
+static gboolean
+parse_day (const char *text,
+           gint32     *days)
+{
+  static const char pattern[] = "dddd-dd-dd";
+  int y, m, d;
+
+  for (guint i = 0; i < sizeof pattern; i++)
+    if (text == NULL || (pattern[i] == 'd' ? !g_ascii_isdigit (text[i]) : text[i] != pattern[i]))
+      return FALSE;
+  y = ((text[0] - '0') * 10 + text[1] - '0') * 100 + (text[2] - '0') * 10 + text[3] - '0';
+  m = (text[5] - '0') * 10 + text[6] - '0';
+  d = (text[8] - '0') * 10 + text[9] - '0';
+  if (!g_date_valid_dmy (d, m, y))
+    return FALSE;
+  y -= m <= 2;
+  *days = y * 365 + y / 4 - y / 100 + y / 400 + (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  return TRUE;
+}
+
+/* A figure as the summaries add it; FALSE if 32 bits cannot hold it. */
+static gboolean
+get_figure (sqlite3_stmt *stmt,
+            int           column,
+            gint32       *figure)
+{
+  gint64 value = _marz_store_get_count (stmt, column);
+
+  *figure = (gint32) value;
+  return value >= -1 && value <= G_MAXINT32;
+}
+
+static gboolean
+step_failed (MarzStore  *self,
+             int         rc,
+             GError    **error)
+{
+  return rc == SQLITE_DONE || _marz_store_fail (self, error);
+}
+
+static gboolean
+load_places (MarzStore          *self,
+             MarzStoreSnapshot  *snap,
+             Loader             *loader,
+             gboolean           *usable,
+             GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _marz_store_prepare (self,
+    "SELECT id, kind, name_en, name_ar, name_fa, name_ps, lat, lon, parent FROM places ORDER BY id", error);
+  g_autoptr(GPtrArray) parents = g_ptr_array_new_with_free_func (g_free);
+  GArray *places;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  places = g_array_new (FALSE, TRUE, sizeof (Place));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Place p = { _marz_store_dup_text (stmt, 0), _marz_store_dup_text (stmt, 1),
+                  { _marz_store_dup_text (stmt, 2), _marz_store_dup_text (stmt, 3),
+                    _marz_store_dup_text (stmt, 4), _marz_store_dup_text (stmt, 5) },
+                  sqlite3_column_double (stmt, 6), sqlite3_column_double (stmt, 7), -1 };
+      g_array_append_val (places, p);
+      g_ptr_array_add (parents, _marz_store_dup_text (stmt, 8));
+    }
+  snap->n_places = places->len;
+  snap->places = (Place *) g_array_free (places, FALSE);
+  for (guint i = 0; i < snap->n_places; i++)
+    g_hash_table_insert (loader->place_index, snap->places[i].id, GUINT_TO_POINTER (i + 1));
+  for (guint i = 0; i < snap->n_places; i++)
+    if (parents->pdata[i] != NULL)
+      snap->places[i].parent = (int) GPOINTER_TO_UINT (g_hash_table_lookup (loader->place_index,
+                                                                            parents->pdata[i])) - 1;
+  *usable = snap->n_places <= G_MAXUINT16;
+  return step_failed (self, rc, error);
+}
+
+static guint8
+language_index (GPtrArray  *languages,
+                const char *language,
+                gboolean   *usable)
+{
+  guint i;
+
+  if (language == NULL)
+    return 0;
+  if (!g_ptr_array_find_with_equal_func (languages, language, g_str_equal, &i))
+    {
+      i = languages->len;
+      g_ptr_array_add (languages, g_strdup (language));
+    }
+  *usable &= languages->len <= MAX_LANGUAGES;
+  return (guint8) MIN (i + 1, MAX_LANGUAGES);
+}
+
+static gboolean
+load_articles (MarzStore          *self,
+               MarzStoreSnapshot  *snap,
+               Loader             *loader,
+               gboolean           *usable,
+               GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _marz_store_prepare (self,
+    "SELECT id, language, (SELECT max (id) FROM articles) FROM articles", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (loader->article_language == NULL)
+        {
+          /* Ids are dense unless articles were deleted: a table by id. */
+          loader->n_articles = sqlite3_column_int64 (stmt, 2) + 1;
+          if (loader->n_articles > 64 * 1024 * 1024)
+            {
+              *usable = FALSE;
+              return TRUE;
+            }
+          loader->article_language = g_new0 (guint8, loader->n_articles);
+        }
+      if (id >= 0 && id < loader->n_articles)
+        loader->article_language[id] = language_index (snap->languages,
+                                                       (const char *) sqlite3_column_text (stmt, 1), usable);
+    }
+  return step_failed (self, rc, error);
+}
+
+static gboolean
+row_from_stmt (sqlite3_stmt *stmt,
+               Loader       *loader,
+               Row          *row)
+{
+  const char *start = (const char *) sqlite3_column_text (stmt, 2);
+  const char *end = (const char *) sqlite3_column_text (stmt, 3);
+  const char *place_id = (const char *) sqlite3_column_text (stmt, 4);
+  guint place = place_id ? GPOINTER_TO_UINT (g_hash_table_lookup (loader->place_index, place_id)) : 0;
+  MarzIncidentType type;
+
+  *row = (Row) { NO_DAY_FIRST, NO_DAY_LAST, -1, -1, 0, place - 1, MARZ_N_INCIDENT_TYPES };
+  if (marz_incident_type_from_string ((const char *) sqlite3_column_text (stmt, 1), &type))
+    row->type = type;
+  /* Without a date, both bounds are NULL, and the SQL leaves it out of any
+   * range; a date we cannot read, we leave to the SQL. */
+  return place > 0
+      && ((start == NULL && end == NULL) || (parse_day (start, &row->first) && parse_day (end, &row->last)))
+      && get_figure (stmt, 5, &row->killed) && get_figure (stmt, 6, &row->injured);
+}
+
+static gboolean
+load_incidents (MarzStore          *self,
+                MarzStoreSnapshot  *snap,
+                Loader             *loader,
+                gboolean           *usable,
+                GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _marz_store_prepare (self,
+    "SELECT id, type, date_start, date_end, place_id, killed, injured,"
+    " (SELECT count (*) FROM incidents) FROM incidents ORDER BY id", error);
+  gsize n = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && *usable)
+    {
+      if (snap->rows == NULL)
+        {
+          snap->n_rows = sqlite3_column_int64 (stmt, 7);
+          snap->rows = g_new (Row, snap->n_rows);
+          loader->ids = g_new (gint64, snap->n_rows);
+        }
+      /* The count came in the same read: more rows cannot come. */
+      g_assert (n < snap->n_rows);
+      loader->ids[n] = sqlite3_column_int64 (stmt, 0);
+      *usable = row_from_stmt (stmt, loader, &snap->rows[n++]);
+    }
+  snap->n_rows = n;
+  return rc == SQLITE_ROW || step_failed (self, rc, error);
+}
+
+/* Which languages report each incident: reports and rows both by incident id. */
+static gboolean
+load_languages (MarzStore          *self,
+                MarzStoreSnapshot  *snap,
+                Loader             *loader,
+                GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _marz_store_prepare (self,
+    "SELECT incident_id, article_id FROM reports ORDER BY incident_id", error);
+  gsize r = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 incident = sqlite3_column_int64 (stmt, 0), article = sqlite3_column_int64 (stmt, 1);
+
+      while (r < snap->n_rows && loader->ids[r] < incident)
+        r++;
+      if (r < snap->n_rows && loader->ids[r] == incident && article >= 0 && article < loader->n_articles
+          && loader->article_language[article] > 0)
+        snap->rows[r].languages |= 1u << (loader->article_language[article] - 1);
+    }
+  return step_failed (self, rc, error);
+}
+
+/* Rows by first day, counted into place: their days span a few years at
+ * most, and a million rows sort in a fraction of what qsort() takes.  Rows
+ * without a date come last. */
+static void
+sort_by_first (MarzStoreSnapshot *snap)
+{
+  gint32 lo = G_MAXINT32, hi = G_MININT32;
+  g_autofree gsize *starts = NULL;
+  Row *sorted;
+
+  for (gsize i = 0; i < snap->n_rows; i++)
+    if (snap->rows[i].first != NO_DAY_FIRST)
+      {
+        lo = MIN (lo, snap->rows[i].first);
+        hi = MAX (hi, snap->rows[i].first);
+      }
+  if (lo > hi)
+    return;   /* no row has a date: the order does not matter */
+  /* One slot per day and one for rows without a date. */
+  starts = g_new0 (gsize, (gsize) (hi - lo) + 3);
+  for (gsize i = 0; i < snap->n_rows; i++)
+    starts[(snap->rows[i].first == NO_DAY_FIRST ? hi - lo + 1 : snap->rows[i].first - lo) + 1]++;
+  for (gsize d = 1; d < (gsize) (hi - lo) + 3; d++)
+    starts[d] += starts[d - 1];
+  sorted = g_new (Row, snap->n_rows);
+  for (gsize i = 0; i < snap->n_rows; i++)
+    sorted[starts[snap->rows[i].first == NO_DAY_FIRST ? hi - lo + 1 : snap->rows[i].first - lo]++] = snap->rows[i];
+  g_free (snap->rows);
+  snap->rows = sorted;
+}
+
+static gboolean
+get_versions (MarzStore  *self,
+              gint64     *data_version,
+              gint64     *total_changes,
+              GError    **error)
+{
+  sqlite3_stmt *stmt = _marz_store_cached (self, "PRAGMA data_version", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return _marz_store_fail (self, error);
+  *data_version = sqlite3_column_int64 (stmt, 0);
+  *total_changes = sqlite3_total_changes64 (self->db);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+load (MarzStore          *self,
+      MarzStoreSnapshot  *snap,
+      GError            **error)
+{
+  g_auto(Loader) loader = { g_hash_table_new (g_str_hash, g_str_equal) };
+  gboolean usable = TRUE;
+
+  snap->languages = g_ptr_array_new_with_free_func (g_free);
+  if (!get_versions (self, &snap->data_version, &snap->total_changes, error)
+      || !load_places (self, snap, &loader, &usable, error)
+      || (usable && !load_articles (self, snap, &loader, &usable, error))
+      || (usable && !load_incidents (self, snap, &loader, &usable, error))
+      || (usable && loader.article_language && !load_languages (self, snap, &loader, error)))
+    return FALSE;
+  snap->usable = usable;
+  if (usable)
+    sort_by_first (snap);
+  return TRUE;
+}
+
+/* One read for the whole copy: an import committing halfway must not give
+ * incidents whose reports we did not read. */
+static MarzStoreSnapshot *
+snapshot_new (MarzStore  *self,
+              GError    **error)
+{
+  g_autoptr(MarzStoreSnapshot) snap = g_new0 (MarzStoreSnapshot, 1);
+
+  if (!_marz_store_exec (self, "SAVEPOINT snapshot", error))
+    return NULL;
+  if (!load (self, snap, error))
+    {
+      _marz_store_exec (self, "ROLLBACK TO snapshot; RELEASE snapshot", NULL);
+      return NULL;
+    }
+  if (!_marz_store_exec (self, "RELEASE snapshot", error))
+    return NULL;
+  return g_steal_pointer (&snap);
+}
+
+/* The copy, made again if the database changed since. */
+static MarzStoreSnapshot *
+current_snapshot (MarzStore  *self,
+                  GError    **error)
+{
+  gint64 data_version, total_changes;
+
+  if (!get_versions (self, &data_version, &total_changes, error))
+    return NULL;
+  if (self->snapshot != NULL && self->snapshot->data_version == data_version
+      && self->snapshot->total_changes == total_changes)
+    return self->snapshot;
+  g_clear_pointer (&self->snapshot, _marz_store_snapshot_free);
+  self->snapshot = snapshot_new (self, error);
+  /* Rolled back, our own writes would leave both counts as they are: a copy
+   * that may hold them is for this summary only. */
+  if (self->snapshot != NULL && sqlite3_txn_state (self->db, NULL) == SQLITE_TXN_WRITE)
+    self->snapshot->total_changes = -1;
+  return self->snapshot;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Summing up                                                               */
+
+typedef struct
+{
+  gint32   from;              /* days */
+  gint32   to;
+  gboolean types[MARZ_N_INCIDENT_TYPES];
+  guint32  languages;         /* 0: any */
+  gboolean *within;           /* by place, or NULL for any */
+} Query;
+
+typedef struct
+{
+  guint  n;
+  guint  type_counts[MARZ_N_INCIDENT_TYPES];
+  gint64 killed;              /* -1: none known */
+  gint64 injured;
+} Sum;
+
+/* As the SQL's recursive «within»: the place and every place under it. */
+static gboolean *
+places_within (const MarzStoreSnapshot *snap,
+               const char              *place_id)
+{
+  gboolean *within = g_new0 (gboolean, snap->n_places);
+
+  for (guint i = 0; i < snap->n_places; i++)
+    {
+      int p = i;
+
+      /* A cycle in the gazetteer must not hang us: no chain is longer
+       * than the places. */
+      for (guint depth = 0; p >= 0 && depth <= snap->n_places && !within[i]; depth++, p = snap->places[p].parent)
+        within[i] = strcmp (snap->places[p].id, place_id) == 0;
+    }
+  return within;
+}
+
+/* FALSE when the filter asks what the copy cannot answer exactly. */
+static gboolean
+query_init (Query                    *q,
+            const MarzStoreSnapshot  *snap,
+            const MarzIncidentFilter *filter)
+{
+  MarzIncidentFilter any = { .type = -1 };
+  guint i;
+
+  filter = filter ? filter : &any;
+  *q = (Query) { G_MININT32, G_MAXINT32 };
+  if ((filter->from && !parse_day (filter->from, &q->from)) || (filter->to && !parse_day (filter->to, &q->to))
+      || filter->type >= MARZ_N_INCIDENT_TYPES)
+    return FALSE;
+  for (guint t = 0; t < MARZ_N_INCIDENT_TYPES; t++)
+    q->types[t] = (filter->type < 0 || (guint) filter->type == t)
+               && (filter->types == 0 || (filter->types & (1u << t)))
+               && (!filter->hide_diplomacy || marz_incident_type_get_category (t) == MARZ_CATEGORY_VIOLENCE);
+  if (filter->language != NULL)
+    q->languages = g_ptr_array_find_with_equal_func (snap->languages, filter->language, g_str_equal, &i)
+                 ? 1u << i : 0;
+  if (filter->language != NULL && q->languages == 0)
+    memset (q->types, 0, sizeof q->types);   /* no article in that language */
+  if (filter->place_id != NULL)
+    q->within = places_within (snap, filter->place_id);
+  return TRUE;
+}
+
+static void
+add_figure (gint64 *sum,
+            gint32  value)
+{
+  if (value >= 0)
+    *sum = MAX (*sum, 0) + value;
+}
+
+/* The first row that starts after @to. */
+static gsize
+rows_end (const MarzStoreSnapshot *snap,
+          gint32                   to)
+{
+  gsize lo = 0, hi = snap->n_rows;
+
+  while (lo < hi)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+      if (snap->rows[mid].first <= to)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static void
+sum_rows (const MarzStoreSnapshot *snap,
+          const Query             *q,
+          Sum                     *sums)
+{
+  gsize end = rows_end (snap, q->to);
+
+  for (gsize i = 0; i < end; i++)
+    {
+      const Row *row = &snap->rows[i];
+      Sum *sum;
+
+      if (row->last < q->from || row->type >= MARZ_N_INCIDENT_TYPES || !q->types[row->type]
+          || (q->languages && !(row->languages & q->languages)) || (q->within && !q->within[row->place]))
+        continue;
+      sum = &sums[row->place];
+      sum->n++;
+      sum->type_counts[row->type]++;
+      add_figure (&sum->killed, row->killed);
+      add_figure (&sum->injured, row->injured);
+    }
+}
+
+static const char *
+place_name (const Place *place,
+            const char  *language)
+{
+  static const char * const languages[] = { "en", "ar", "fa", "ps" };
+
+  for (guint n = 1; language != NULL && n < G_N_ELEMENTS (languages); n++)
+    if (strcmp (language, languages[n]) == 0 && place->names[n] != NULL)
+      return place->names[n];
+  return place->names[0];
+}
+
+static GPtrArray *
+summaries_of (const MarzStoreSnapshot *snap,
+              const Sum               *sums,
+              const char              *language)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) marz_place_summary_free);
+
+  for (guint p = 0; p < snap->n_places; p++)
+    {
+      const Place *place = &snap->places[p];
+      MarzPlaceSummary *summary;
+
+      if (sums[p].n == 0)
+        continue;
+      summary = g_new0 (MarzPlaceSummary, 1);
+      summary->place_id = g_strdup (place->id);
+      summary->name = g_strdup (place_name (place, language));
+      summary->kind = g_strdup (place->kind);
+      summary->lat = place->lat;
+      summary->lon = place->lon;
+      summary->n_incidents = sums[p].n;
+      memcpy (summary->type_counts, sums[p].type_counts, sizeof summary->type_counts);
+      summary->killed = sums[p].killed;
+      summary->injured = sums[p].injured;
+      g_ptr_array_add (out, summary);
+    }
+  return out;
+}
+
+/**
+ * _marz_store_snapshot_summarize:
+ * @out: (out) (transfer full): the summaries, as marz_store_summarize_places()
+ *   gives them, or %NULL when the copy cannot answer and the SQL must
+ *
+ * Returns: FALSE with @error set when the database could not be read
+ */
+gboolean
+_marz_store_snapshot_summarize (MarzStore                *self,
+                                const MarzIncidentFilter *filter,
+                                const char               *language,
+                                GPtrArray               **out,
+                                GError                  **error)
+{
+  MarzStoreSnapshot *snap = current_snapshot (self, error);
+  g_autofree Sum *sums = NULL;
+  Query q;
+
+  *out = NULL;
+  if (snap == NULL)
+    return FALSE;
+  if (!snap->usable || !query_init (&q, snap, filter))
+    return TRUE;
+  sums = g_new0 (Sum, snap->n_places);
+  for (guint p = 0; p < snap->n_places; p++)
+    sums[p].killed = sums[p].injured = -1;
+  sum_rows (snap, &q, sums);
+  g_free (q.within);
+  *out = summaries_of (snap, sums, language);
+  return TRUE;
+}
