@@ -272,6 +272,7 @@ term_at (const MarzNormalized *n,
 static void
 make_snippet (MarzSearchHit *hit,
               const char    *body,
+              guint          body_start,
               GPtrArray     *terms)
 {
   g_autoptr(MarzNormalized) n = marz_normalized_new (body, -1);
@@ -294,6 +295,8 @@ make_snippet (MarzSearchHit *hit,
   hit->snippet = g_utf8_substring (body, from, to);
   hit->match_start = start - from;
   hit->match_end = end - from;
+  hit->text_start = body_start + start;
+  hit->text_end = body_start + end;
 }
 
 /* The body of a stored article; a damaged body_start must not send us
@@ -349,9 +352,11 @@ marz_store_search (MarzStore   *self,
     {
       MarzSearchHit *hit = g_new0 (MarzSearchHit, 1);
       const char *text = (const char *) sqlite3_column_text (stmt, 13);
+      const char *body;
 
       hit->article = article_from_row (stmt);
-      make_snippet (hit, body_of (text, hit->article->body_start), terms);
+      body = body_of (text, hit->article->body_start);
+      make_snippet (hit, body, text ? g_utf8_pointer_to_offset (text, body) : 0, terms);
       g_ptr_array_add (out, hit);
     }
   if (rc != SQLITE_DONE)

@@ -45,6 +45,8 @@ typedef struct
   char            *snippet;      /* original text around the first match */
   guint            match_start;  /* the match, in characters of @snippet */
   guint            match_end;
+  guint            text_start;   /* the match, in characters of the article's text */
+  guint            text_end;
 } MarzSearchHit;
 
 /* What the map shows of a place: its incidents, summed up. */

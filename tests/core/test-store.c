@@ -1229,6 +1229,11 @@ assert_hit (MarzStore          *store,
   g_assert_nonnull (strstr (info->text, hit->snippet));
   g_assert_cmpuint (hit->match_end, <=, g_utf8_strlen (hit->snippet, -1));
   match = g_utf8_substring (hit->snippet, hit->match_start, hit->match_end);
+  /* The same match in the article's own offsets, as the reader opens it. */
+  {
+    g_autofree char *in_text = g_utf8_substring (info->text, hit->text_start, hit->text_end);
+    g_assert_cmpstr (in_text, ==, match);
+  }
   match_key = marz_normalize_key (match);
   for (guint i = 0; proclitics[i] && !ok; i++)
     for (guint k = 0; keys[k] && !ok; k++)
