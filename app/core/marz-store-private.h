@@ -28,6 +28,8 @@ struct _MarzStore
 
 gboolean      _marz_store_register_tokenizer (MarzStore *self,
                                               GError   **error);
+gboolean      _marz_store_register_rank      (MarzStore *self,
+                                              GError   **error);
 gboolean      _marz_store_fail      (MarzStore   *self,
                                      GError     **error);
 sqlite3_stmt *_marz_store_prepare   (MarzStore   *self,

@@ -339,9 +339,10 @@ marz_store_search (MarzStore   *self,
     return g_steal_pointer (&out);
   /* Ranks in the index alone, then reads the best articles: joined before
    * the LIMIT, every match's text and count of incidents went through the
-   * sorter (a tenth of a second for a frequent word in 100,000 articles). */
+   * sorter (a tenth of a second for a frequent word in 100,000 articles).
+   * marz_rank(), not bm25(): see marz-store-rank.c. */
   stmt = _marz_store_prepare (self, "SELECT " ARTICLE_COLUMNS ", a.text FROM"
-                              " (SELECT rowid, bm25 (article_index) AS score FROM article_index"
+                              " (SELECT rowid, marz_rank (article_index) AS score FROM article_index"
                               "  WHERE article_index MATCH ? ORDER BY score LIMIT ?) AS best"
                               " JOIN articles a ON a.id = best.rowid ORDER BY best.score", error);
   if (stmt == NULL)

@@ -291,6 +291,7 @@ open_db (MarzStore  *self,
       && open_connection (self, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error)
       && check_identity (self, &version, error)
       && _marz_store_register_tokenizer (self, error)
+      && _marz_store_register_rank (self, error)
       && _marz_store_exec (self, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"
                                  "PRAGMA synchronous = NORMAL", error)
       && migrate (self, version, error);
@@ -390,7 +391,8 @@ marz_store_open_reader (const char  *path,
   self->path = g_strdup (path);
   if (!open_connection (self, SQLITE_OPEN_READONLY, error)
       || !check_identity (self, &version, error)
-      || !_marz_store_register_tokenizer (self, error))
+      || !_marz_store_register_tokenizer (self, error)
+      || !_marz_store_register_rank (self, error))
     return NULL;
   return g_steal_pointer (&self);
 }

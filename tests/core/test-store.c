@@ -1492,6 +1492,38 @@ test_search_limit (void)
   g_assert_cmpuint (hits->len, ==, 2);
 }
 
+/* Best first: more uses of the word; of two words, the rarer counts.  The
+ * names are such that neither the order of import nor its reverse gives
+ * the expected order. */
+static void
+test_search_rank (void)
+{
+  g_autofree char *db = data_path ("marz.db", NULL);
+  g_autofree char *once = write_file ("once.txt", "در خوست یک پهپاد دیده شد و مردم گفتند.\n", -1);
+  g_autofree char *thrice = write_file ("thrice.txt", "پهپاد بر فراز خوست. پهپاد دوم آمد. پهپاد سوم رفت.\n", -1);
+  g_autofree char *rare = write_file ("rare.txt", "در خوست یک بالگرد و بالگرد دیگری دیده شد.\n", -1);
+  g_autofree char *usual = write_file ("usual.txt", "خوست، خوست و باز خوست: یک بالگرد.\n", -1);
+  g_autofree char *plain = write_file ("plain.txt", "خبری از خوست نیست.\n", -1);
+  g_autoptr(MarzStore) store = open_ok (db);
+  MarzImportSummary summary = import_ok (store, (const char * const []) { once, thrice, rare, usual, plain, NULL });
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+
+  g_assert_cmpuint (summary.added, ==, 5);
+  hits = marz_store_search (store, "پهپاد", 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_assert_cmpstr (((MarzSearchHit *) hits->pdata[0])->article->name, ==, "thrice.txt");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* «خوست» is in every article and weighs nothing; «بالگرد» decides. */
+  hits = marz_store_search (store, "خوست بالگرد", 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_assert_cmpstr (((MarzSearchHit *) hits->pdata[0])->article->name, ==, "rare.txt");
+  g_assert_cmpstr (((MarzSearchHit *) hits->pdata[1])->article->name, ==, "usual.txt");
+}
+
 /* The window searches on a reader connection, which needs the index's
  * tokenizer to parse a query as much as the writer does to index. */
 static void
@@ -1547,6 +1579,7 @@ main (int   argc,
   g_test_add_func ("/store/search/letters-and-digits", test_search_letters_and_digits);
   g_test_add_func ("/store/search/limit", test_search_limit);
   g_test_add_func ("/store/search/reader", test_search_reader);
+  g_test_add_func ("/store/search/rank", test_search_rank);
 
   return g_test_run ();
 }
