@@ -198,3 +198,12 @@ marz_language_get_name (const char *language,
     return _("English");
   return _("Unknown");
 }
+
+/* Whether @language ("ar", "fa", …) is written right to left. */
+gboolean
+marz_language_is_rtl (const char *language)
+{
+  static const char * const rtl[] = { "ar", "fa", "ps", "ur", NULL };
+
+  return language != NULL && g_strv_contains (rtl, language);
+}

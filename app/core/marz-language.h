@@ -13,6 +13,7 @@ typedef struct
 
 MarzLanguage marz_language_identify (const char *text,
                                      gsize       len);
+gboolean     marz_language_is_rtl   (const char *language);
 const char  *marz_language_get_name (const char *language,
                                      const char *variety);
 

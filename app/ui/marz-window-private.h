@@ -32,6 +32,11 @@ struct _MarzWindow
   GtkProgressBar       *progress_bar;
   GtkMenuButton        *filter_button;
   MarzTimeline         *timeline;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *sidebar_stack;
+  GtkListBox           *search_list;
+  GtkLabel             *search_status;
 
   /* owned */
   MarzViewModel        *model;          /* what every view shows */
@@ -53,6 +58,8 @@ struct _MarzWindow
   GPtrArray            *import_errors;  /* char *: «file: why» */
   GHashTable           *marks;          /* incident id → MarzIncident (no reports), as the timeline has them */
   GPtrArray            *marks_array;
+  GPtrArray            *search_hits;    /* MarzSearchHit, the last search's */
+  gpointer              search_task_data; /* the search running, or NULL */
 
   guint                 importing : 1;
   guint                 loading : 1;
@@ -74,6 +81,10 @@ void     _marz_window_import_paths   (MarzWindow         *self,
                                       const char * const *paths,
                                       gboolean            bundled);
 void     _marz_window_show_import_errors (MarzWindow *self);
+
+/* marz-window-search.c */
+void     _marz_window_class_init_search (GtkWidgetClass *widget_class);
+void     _marz_window_search         (MarzWindow *self);
 
 /* marz-window-online.c */
 void     _marz_window_class_init_online (GtkWidgetClass *widget_class);

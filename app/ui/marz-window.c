@@ -684,6 +684,8 @@ on_model_changed_cb (MarzViewModel  *model,
     self->marks_pending = TRUE;
   if (changes & (MARZ_VIEW_CHANGED_RANGE | MARZ_VIEW_CHANGED_FILTER))
     _marz_window_reload_markers (self);
+  if (changes & MARZ_VIEW_CHANGED_SEARCH)
+    _marz_window_search (self);
   if ((changes & MARZ_VIEW_CHANGED_SELECTION) && !self->following_model)
     {
       self->following_model = TRUE;
@@ -858,6 +860,7 @@ marz_window_finalize (GObject *object)
   g_clear_pointer (&self->import_errors, g_ptr_array_unref);
   g_clear_pointer (&self->marks, g_hash_table_unref);
   g_clear_pointer (&self->marks_array, g_ptr_array_unref);
+  g_clear_pointer (&self->search_hits, g_ptr_array_unref);
   g_free (self->selected_place);
   g_free (self->error);
   g_free (self->database_path);
@@ -982,6 +985,11 @@ marz_window_class_init (MarzWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MarzWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, MarzWindow, filter_button);
   gtk_widget_class_bind_template_child (widget_class, MarzWindow, timeline);
+  gtk_widget_class_bind_template_child (widget_class, MarzWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, MarzWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, MarzWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, MarzWindow, search_list);
+  gtk_widget_class_bind_template_child (widget_class, MarzWindow, search_status);
 
   gtk_widget_class_install_action (widget_class, "win.open-report", "(suu)", open_report_action);
   gtk_widget_class_install_action (widget_class, "win.close-article", NULL, close_article_action);
@@ -994,6 +1002,7 @@ marz_window_class_init (MarzWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "map.reset-view", NULL, reset_view_action);
   _marz_window_class_init_import (widget_class);
   _marz_window_class_init_online (widget_class);
+  _marz_window_class_init_search (widget_class);
   install_bindings (widget_class);
 }
 
@@ -1001,6 +1010,8 @@ static void
 marz_window_init (MarzWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
 
   self->settings = g_settings_new (MARZ_APP_ID);
   self->cancellable = g_cancellable_new ();

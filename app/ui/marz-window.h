@@ -32,5 +32,7 @@ gboolean         marz_window_get_online          (MarzWindow     *self);
 const char      *marz_window_get_error           (MarzWindow     *self);
 GPtrArray       *marz_window_get_import_errors   (MarzWindow     *self);
 MarzViewModel   *marz_window_get_view_model      (MarzWindow     *self);
+gboolean         marz_window_get_searching       (MarzWindow     *self);
+GPtrArray       *marz_window_get_search_hits     (MarzWindow     *self);
 
 G_END_DECLS

@@ -467,6 +467,54 @@ test_selection_sync (void)
   close_window (window);
 }
 
+static gboolean
+search_done (gpointer data)
+{
+  return !marz_window_get_searching (data) && marz_window_get_search_hits (data) != NULL;
+}
+
+/* Ctrl+F: any spelling finds the article; a hit opens it at the match. */
+static void
+test_search (void)
+{
+  g_autofree char *db = db_path ("search.db");
+  MarzWindow *window;
+  MarzSearchHit *hit;
+  GPtrArray *hits;
+  guint start, end;
+
+  if (!needs_display ())
+    return;
+  window = open_window (db);
+  /* Persian spelling with a lost ZWNJ and Arabic letters. */
+  marz_view_model_set_search_text (marz_window_get_view_model (window), "سبين بولدك");
+  g_assert_true (marz_window_get_searching (window));
+  wait_for (search_done, window, "the search");
+  hits = marz_window_get_search_hits (window);
+  g_assert_cmpuint (hits->len, >=, 1);
+  hit = g_ptr_array_index (hits, 0);
+  g_assert_cmpuint (hit->text_end, >, hit->text_start);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "(suu)", hit->article->name,
+                              hit->text_start, hit->text_end);
+  settle_frames ();
+  g_assert_cmpstr (marz_article_view_get_article_name (MARZ_ARTICLE_VIEW (marz_window_get_article_view (window))),
+                   ==, hit->article->name);
+  g_assert_true (marz_article_view_get_evidence (MARZ_ARTICLE_VIEW (marz_window_get_article_view (window)),
+                                                 &start, &end));
+  g_assert_cmpuint (start, ==, hit->text_start);
+  g_assert_cmpuint (end, ==, hit->text_end);
+
+  /* Nothing found is said so; an empty query goes back to the places. */
+  marz_view_model_set_search_text (marz_window_get_view_model (window), "zzqqxx");
+  wait_for (search_done, window, "a search with no hit");
+  g_assert_cmpuint (marz_window_get_search_hits (window)->len, ==, 0);
+  marz_view_model_set_search_text (marz_window_get_view_model (window), "  ");
+  g_assert_false (marz_window_get_searching (window));
+  g_assert_null (marz_window_get_search_hits (window));
+  close_window (window);
+}
+
 static void
 test_keyboard_and_settings (void)
 {
@@ -760,6 +808,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/hide-diplomacy", test_hide_diplomacy);
   g_test_add_func ("/window/filters", test_filters);
   g_test_add_func ("/window/selection-sync", test_selection_sync);
+  g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/keyboard-and-settings", test_keyboard_and_settings);
   g_test_add_func ("/window/foreign-database", test_foreign_database);
   g_test_add_func ("/window/first-import", test_first_import);
