@@ -57,22 +57,46 @@ incident_from_row (sqlite3_stmt *stmt)
   return incident;
 }
 
-static gboolean
-load_incidents (MarzStore                *self,
-                const MarzIncidentFilter *filter,
-                GPtrArray                *out,
-                GHashTable               *by_id,
-                GError                  **error)
+/* Which incidents a query reads: a WHERE clause over «incidents i» and
+ * what binds its parameters. */
+typedef struct
 {
-  g_autoptr(sqlite3_stmt) stmt = _marz_store_prepare (self,
+  const char               *where;
+  const MarzIncidentFilter *filter;    /* binds INCIDENT_FILTER */
+  const char               *article;   /* binds ARTICLE_WHERE */
+} Subset;
+
+#define ARTICLE_WHERE \
+  " WHERE i.id IN (SELECT r9.incident_id FROM reports r9 JOIN articles a9 ON a9.id = r9.article_id" \
+  "   WHERE a9.name = ?1)"
+
+static void
+bind_subset (sqlite3_stmt *stmt,
+             const Subset *subset)
+{
+  if (subset->article)
+    sqlite3_bind_text (stmt, 1, subset->article, -1, SQLITE_STATIC);
+  else
+    _marz_store_bind_filter (stmt, subset->filter);
+}
+
+static gboolean
+load_incidents (MarzStore    *self,
+                const Subset *subset,
+                GPtrArray    *out,
+                GHashTable   *by_id,
+                GError      **error)
+{
+  g_autofree char *sql = g_strconcat (
     "SELECT i.id, i.type, i.date, i.date_precision, i.place_id, p.name_en, p.lat, p.lon,"
-    " i.killed, i.injured FROM incidents i JOIN places p ON p.id = i.place_id"
-    INCIDENT_FILTER " ORDER BY i.date_start, i.rank, p.name_en, i.id", error);
+    " i.killed, i.injured FROM incidents i JOIN places p ON p.id = i.place_id",
+    subset->where, " ORDER BY i.date_start, i.rank, p.name_en, i.id", NULL);
+  g_autoptr(sqlite3_stmt) stmt = _marz_store_prepare (self, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  _marz_store_bind_filter (stmt, filter);
+  bind_subset (stmt, subset);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       MarzIncident *incident = incident_from_row (stmt);
@@ -111,22 +135,23 @@ load_shared (MarzStore    *self,
 }
 
 static gboolean
-load_reports (MarzStore                *self,
-              const MarzIncidentFilter *filter,
-              GHashTable               *by_id,
-              GError                  **error)
+load_reports (MarzStore    *self,
+              const Subset *subset,
+              GHashTable   *by_id,
+              GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _marz_store_prepare (self,
+  g_autofree char *sql = g_strconcat (
     "SELECT r.incident_id, a.name, a.language, substr (a.text, r.start + 1, r.end - r.start),"
     " r.start, r.end, r.killed, r.injured, r.shared, r.article_id, r.grp"
     " FROM reports r JOIN articles a ON a.id = r.article_id"
-    " WHERE r.incident_id IN (SELECT i.id FROM incidents i" INCIDENT_FILTER ")"
-    " ORDER BY r.incident_id, a.name, r.id", error);
+    " WHERE r.incident_id IN (SELECT i.id FROM incidents i", subset->where, ")"
+    " ORDER BY r.incident_id, a.name, r.id", NULL);
+  g_autoptr(sqlite3_stmt) stmt = _marz_store_prepare (self, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  _marz_store_bind_filter (stmt, filter);
+  bind_subset (stmt, subset);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -161,22 +186,20 @@ load_reports (MarzStore                *self,
  * Returns: (transfer full) (element-type MarzIncident): the incidents in
  *   date order, each with its reports
  */
-GPtrArray *
-marz_store_query_incidents (MarzStore                *self,
-                            const MarzIncidentFilter *filter,
-                            GError                  **error)
+static GPtrArray *
+query_subset (MarzStore     *self,
+              const Subset  *subset,
+              GError       **error)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) marz_incident_free);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-
-  g_return_val_if_fail (MARZ_IS_STORE (self), NULL);
 
   /* Both reads in one snapshot: an import committing between them must not
    * give reports of incidents we did not read. */
   if (!_marz_store_exec (self, "SAVEPOINT query_incidents", error))
     return NULL;
-  if (!load_incidents (self, filter, out, by_id, error)
-      || !load_reports (self, filter, by_id, error))
+  if (!load_incidents (self, subset, out, by_id, error)
+      || !load_reports (self, subset, by_id, error))
     {
       _marz_store_exec (self, "ROLLBACK TO query_incidents; RELEASE query_incidents", NULL);
       return NULL;
@@ -184,6 +207,37 @@ marz_store_query_incidents (MarzStore                *self,
   if (!_marz_store_exec (self, "RELEASE query_incidents", error))
     return NULL;
   return g_steal_pointer (&out);
+}
+
+GPtrArray *
+marz_store_query_incidents (MarzStore                *self,
+                            const MarzIncidentFilter *filter,
+                            GError                  **error)
+{
+  Subset subset = { INCIDENT_FILTER, filter, NULL };
+
+  g_return_val_if_fail (MARZ_IS_STORE (self), NULL);
+  return query_subset (self, &subset, error);
+}
+
+/**
+ * marz_store_query_article_incidents:
+ * @article: an article's file name
+ *
+ * Returns: (transfer full) (element-type MarzIncident): the incidents
+ *   @article reports, in date order, each with all its reports (from the
+ *   other articles too)
+ */
+GPtrArray *
+marz_store_query_article_incidents (MarzStore   *self,
+                                    const char  *article,
+                                    GError     **error)
+{
+  Subset subset = { ARTICLE_WHERE, NULL, article };
+
+  g_return_val_if_fail (MARZ_IS_STORE (self), NULL);
+  g_return_val_if_fail (article != NULL, NULL);
+  return query_subset (self, &subset, error);
 }
 
 /**
@@ -202,10 +256,11 @@ marz_store_query_incident_marks (MarzStore                *self,
                                  GError                  **error)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) marz_incident_free);
+  Subset subset = { INCIDENT_FILTER, filter, NULL };
 
   g_return_val_if_fail (MARZ_IS_STORE (self), NULL);
 
-  if (!load_incidents (self, filter, out, NULL, error))
+  if (!load_incidents (self, &subset, out, NULL, error))
     return NULL;
   return g_steal_pointer (&out);
 }

@@ -105,6 +105,9 @@ GPtrArray       *marz_store_search          (MarzStore                *self,
 GPtrArray       *marz_store_query_incidents (MarzStore                *self,
                                              const MarzIncidentFilter *filter,
                                              GError                  **error);
+GPtrArray       *marz_store_query_article_incidents (MarzStore         *self,
+                                                     const char        *article,
+                                                     GError           **error);
 GPtrArray       *marz_store_query_incident_marks (MarzStore            *self,
                                                   const MarzIncidentFilter *filter,
                                                   GError             **error);

@@ -388,6 +388,43 @@ test_open_creates (void)
   g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, 1);
 }
 
+/* An article's incidents, each with the reports of every article. */
+static void
+test_article_incidents (void)
+{
+  g_autofree char *path = data_path ("marz.db", NULL);
+  g_autoptr(MarzStore) store = open_with_corpus (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) dari = marz_store_query_article_incidents (store, "004_bdaeba4cc2571f60.txt", &error);
+  g_autoptr(GPtrArray) none = NULL;
+  MarzIncident *kabul = NULL;
+  gboolean khost = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dari);
+  for (guint i = 0; i < dari->len; i++)
+    {
+      MarzIncident *incident = g_ptr_array_index (dari, i);
+      gboolean reported_here = FALSE;
+
+      for (guint r = 0; r < incident->reports->len; r++)
+        reported_here |= g_str_equal (((MarzReport *) g_ptr_array_index (incident->reports, r))->article,
+                                      "004_bdaeba4cc2571f60.txt");
+      g_assert_true (reported_here);
+      if (g_str_equal (incident->place_id, "kabul"))
+        kabul = incident;
+      khost |= g_str_equal (incident->place_id, "khost-province");
+    }
+  g_assert_true (khost);
+  g_assert_nonnull (kabul);
+  /* Kabul's strike is told by 000 and 002 too: the other articles come along. */
+  g_assert_cmpuint (kabul->reports->len, ==, 3);
+
+  none = marz_store_query_article_incidents (store, "no-such-article.txt", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
 static void
 test_open_reopen_keeps_data (void)
 {
@@ -1553,6 +1590,7 @@ main (int   argc,
 
   g_test_add_func ("/store/open/creates", test_open_creates);
   g_test_add_func ("/store/open/reopen-keeps-data", test_open_reopen_keeps_data);
+  g_test_add_func ("/store/article-incidents", test_article_incidents);
   g_test_add_func ("/store/open/cannot-create", test_open_cannot_create);
   g_test_add_func ("/store/open/foreign", test_open_foreign);
   g_test_add_func ("/store/open/foreign-wal", test_open_foreign_wal);
