@@ -13,14 +13,26 @@
 #include "marz-store-private.h"
 
 #include <math.h>
+#include <string.h>
 
 #define K1 1.2   /* as bm25()'s */
 
 typedef struct
 {
-  int    n_phrases;
-  double idf[];   /* by phrase */
+  int     n_phrases;
+  double *idf;    /* by phrase */
+  int    *freq;   /* by phrase, for the row being ranked */
 } RankData;
+
+static void
+rank_data_free (gpointer data)
+{
+  RankData *self = data;
+
+  g_free (self->idf);
+  g_free (self->freq);
+  g_free (self);
+}
 
 static int
 count_row_cb (const Fts5ExtensionApi *api,
@@ -43,8 +55,10 @@ rank_data (const Fts5ExtensionApi *api,
 
   if (data != NULL)
     return data;
-  data = g_malloc0 (sizeof (RankData) + n * sizeof (double));
+  data = g_new0 (RankData, 1);
   data->n_phrases = n;
+  data->idf = g_new0 (double, n);
+  data->freq = g_new0 (int, n);
   *rc = api->xRowCount (fts, &n_rows);
   for (int p = 0; p < n && *rc == SQLITE_OK; p++)
     {
@@ -56,9 +70,9 @@ rank_data (const Fts5ExtensionApi *api,
       data->idf[p] = idf > 0 ? idf : 1e-6;
     }
   if (*rc == SQLITE_OK)
-    *rc = api->xSetAuxdata (fts, data, g_free);
+    *rc = api->xSetAuxdata (fts, data, rank_data_free);
   else
-    g_free (data);
+    rank_data_free (data);
   return *rc == SQLITE_OK ? data : NULL;
 }
 
@@ -71,7 +85,6 @@ rank_function (const Fts5ExtensionApi *api,
 {
   int rc = SQLITE_OK, n_inst = 0;
   RankData *data = rank_data (api, fts, &rc);
-  g_autofree int *freq = NULL;
   double score = 0;
 
   if (data == NULL || (rc = api->xInstCount (fts, &n_inst)) != SQLITE_OK)
@@ -79,7 +92,7 @@ rank_function (const Fts5ExtensionApi *api,
       sqlite3_result_error_code (result, rc);
       return;
     }
-  freq = g_new0 (int, data->n_phrases);
+  memset (data->freq, 0, data->n_phrases * sizeof (int));
   for (int i = 0; i < n_inst; i++)
     {
       int phrase, column, offset;
@@ -89,10 +102,10 @@ rank_function (const Fts5ExtensionApi *api,
           sqlite3_result_error_code (result, rc);
           return;
         }
-      freq[phrase]++;
+      data->freq[phrase]++;
     }
   for (int p = 0; p < data->n_phrases; p++)
-    score += data->idf[p] * freq[p] * (K1 + 1.0) / (freq[p] + K1);
+    score += data->idf[p] * data->freq[p] * (K1 + 1.0) / (data->freq[p] + K1);
   sqlite3_result_double (result, -score);   /* better first, as bm25() */
 }
 
