@@ -51,6 +51,8 @@ struct _MarzArticleView
   GtkTextView   *text_view;
   GtkTextBuffer *buffer;
   GtkTextTag    *evidence_tag;
+  GtkExpander   *incidents_expander;
+  GtkBox        *incidents_box;
 
   /* borrowed: the buffer owns it */
   GtkTextMark   *evidence_mark;
@@ -368,6 +370,8 @@ marz_article_view_class_init (MarzArticleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MarzArticleView, text_view);
   gtk_widget_class_bind_template_child (widget_class, MarzArticleView, buffer);
   gtk_widget_class_bind_template_child (widget_class, MarzArticleView, evidence_tag);
+  gtk_widget_class_bind_template_child (widget_class, MarzArticleView, incidents_expander);
+  gtk_widget_class_bind_template_child (widget_class, MarzArticleView, incidents_box);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -472,4 +476,112 @@ marz_article_view_get_evidence (MarzArticleView *self,
   if (end != NULL)
     *end = self->has_evidence ? self->evidence_end : 0;
   return self->has_evidence;
+}
+
+/* «9 October 2025 · Airstrike · Kabul»: selects the incident everywhere. */
+static GtkWidget *
+new_incident_button (const MarzIncident *incident)
+{
+  g_autofree char *what = marz_labels_incident (incident);
+  /* Translators: an incident and its place, «9 October 2025 · Airstrike · Kabul» */
+  g_autofree char *text = g_strdup_printf (_("%s · %s"), what, incident->place_name);
+  GtkWidget *button = gtk_button_new_with_label (text);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.select-incident");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", incident->id);
+  return button;
+}
+
+/* The other articles that report @incident, each opening at its evidence. */
+static GtkWidget *
+new_other_reports (const MarzIncident *incident,
+                   const char         *article)
+{
+  GtkWidget *box = gtk_flow_box_new ();
+  guint n = 0;
+
+  g_object_ref_sink (box);
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
+  gtk_widget_set_margin_start (box, 12);
+  for (guint r = 0; r < incident->reports->len; r++)
+    {
+      const MarzReport *report = g_ptr_array_index (incident->reports, r);
+      const char *language = marz_language_get_name (report->language, NULL);
+      /* Translators: another article reporting the same incident, «002.txt (Persian)» */
+      g_autofree char *text = g_strdup_printf (_("%s (%s)"), report->article, language);
+      GtkWidget *button;
+
+      if (g_strcmp0 (report->article, article) == 0)
+        continue;
+      button = gtk_button_new_with_label (text);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_add_css_class (button, "caption");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-report");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(suu)", report->article,
+                                        report->start, report->end);
+      gtk_flow_box_append (GTK_FLOW_BOX (box), button);
+      n++;
+    }
+  if (n == 0)
+    g_clear_object (&box);
+  else
+    g_object_force_floating (G_OBJECT (box));   /* the caller's box takes it */
+  return box;
+}
+
+/**
+ * marz_article_view_set_incidents:
+ * @incidents: (nullable) (element-type MarzIncident): what the article
+ *   reports, each with all its reports, as marz_store_query_article_incidents()
+ *   gives them
+ *
+ * Lists them under the header, each with the other articles that report it:
+ * where a translator finds parallel coverage.
+ */
+void
+marz_article_view_set_incidents (MarzArticleView *self,
+                                 GPtrArray       *incidents)
+{
+  g_autofree char *heading = NULL;
+  GtkWidget *child;
+  guint others = 0;
+
+  g_return_if_fail (MARZ_IS_ARTICLE_VIEW (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->incidents_box))))
+    gtk_box_remove (self->incidents_box, child);
+  for (guint i = 0; incidents && i < incidents->len; i++)
+    {
+      const MarzIncident *incident = g_ptr_array_index (incidents, i);
+      GtkWidget *more = new_other_reports (incident, self->article_name);
+
+      gtk_box_append (self->incidents_box, new_incident_button (incident));
+      if (more)
+        {
+          gtk_box_append (self->incidents_box, more);
+          others++;
+        }
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->incidents_expander), incidents && incidents->len > 0);
+  if (incidents == NULL || incidents->len == 0)
+    return;
+  /* Translators: the article pane's list of the article's incidents */
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u incident, %u told elsewhere too",
+                                          "%u incidents, %u told elsewhere too", incidents->len),
+                             incidents->len, others);
+  gtk_expander_set_label (self->incidents_expander, heading);
+}
+
+guint
+marz_article_view_get_n_incidents (MarzArticleView *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (MARZ_IS_ARTICLE_VIEW (self), 0);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->incidents_box)); child;
+       child = gtk_widget_get_next_sibling (child))
+    n += GTK_IS_BUTTON (child);
+  return n;
 }

@@ -21,6 +21,9 @@ const char *marz_article_view_get_article_name (MarzArticleView       *self);
 void        marz_article_view_show_evidence    (MarzArticleView       *self,
                                                 guint                  start,
                                                 guint                  end);
+void        marz_article_view_set_incidents    (MarzArticleView       *self,
+                                                GPtrArray             *incidents);
+guint       marz_article_view_get_n_incidents  (MarzArticleView       *self);
 gboolean    marz_article_view_get_evidence     (MarzArticleView       *self,
                                                 guint                 *start,
                                                 guint                 *end);

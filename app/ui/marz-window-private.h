@@ -66,6 +66,7 @@ struct _MarzWindow
   guint                 reload_pending : 1;
   guint                 marks_pending : 1;  /* the next load also reads the timeline's marks */
   guint                 following_model : 1; /* the window itself is changing the selection */
+  guint                 keep_article : 1;    /* the reader chose the incident: stay in its article */
 };
 
 /* marz-window.c */

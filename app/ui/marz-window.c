@@ -510,6 +510,18 @@ on_marker_activated_cb (MarzMarkerLayer *layer,
 
 /* The article pane ---------------------------------------------------------- */
 
+static void
+set_article_incidents (MarzWindow *self,
+                       const char *article)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) incidents = marz_store_query_article_incidents (self->store, article, &error);
+
+  if (incidents == NULL)
+    _marz_window_toast (self, error->message);
+  marz_article_view_set_incidents (self->article_view, incidents);
+}
+
 /**
  * marz_window_open_report:
  * @start: the evidence, in characters of the article's original text
@@ -533,6 +545,7 @@ marz_window_open_report (MarzWindow *self,
       return;
     }
   marz_article_view_set_article (self->article_view, info);
+  set_article_incidents (self, article);
   gtk_widget_set_visible (self->article_pane, TRUE);
   marz_article_view_show_evidence (self->article_view, start, end);
   self->following_model = TRUE;
@@ -556,6 +569,20 @@ show_filters_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   gtk_menu_button_popup (MARZ_WINDOW (widget)->filter_button);
+}
+
+/* From the reader's list: the map and the timeline go to the incident,
+ * the reader stays where it is. */
+static void
+select_incident_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  MarzWindow *self = MARZ_WINDOW (widget);
+
+  self->keep_article = TRUE;
+  marz_view_model_select_incident (self->model, g_variant_get_int64 (parameter));
+  self->keep_article = FALSE;
 }
 
 static void
@@ -662,7 +689,7 @@ follow_selected_incident (MarzWindow *self)
   if (mark == NULL)
     return;
   marz_window_select_place (self, mark->place_id);
-  incidents = self->selected_incidents;
+  incidents = self->keep_article ? NULL : self->selected_incidents;
   for (guint i = 0; incidents && i < incidents->len; i++)
     {
       MarzIncident *incident = g_ptr_array_index (incidents, i);
@@ -996,6 +1023,7 @@ marz_window_class_init (MarzWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.select-place", "s", select_place_action);
   gtk_widget_class_install_action (widget_class, "win.show-filters", NULL, show_filters_action);
+  gtk_widget_class_install_action (widget_class, "win.select-incident", "x", select_incident_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "map.pan", "(ii)", pan_action);
