@@ -130,9 +130,11 @@ _marz_store_register_rank (MarzStore  *self,
 {
   fts5_api *api = get_fts5_api (self->db);
 
-  if (api == NULL || api->xCreateFunction (api, "marz_rank", NULL, rank_function, NULL) != SQLITE_OK)
+  if (api == NULL
+      || api->xCreateFunction (api, "marz_rank", NULL, rank_function, NULL) != SQLITE_OK)
     {
-      g_set_error (error, MARZ_STORE_ERROR, MARZ_STORE_ERROR_OPEN, "%s: this SQLite has no FTS5", self->path);
+      g_set_error (error, MARZ_STORE_ERROR, MARZ_STORE_ERROR_OPEN,
+                   "%s: this SQLite has no FTS5", self->path);
       return FALSE;
     }
   return TRUE;

@@ -146,7 +146,8 @@ load_places (MarzStore          *self,
              GError            **error)
 {
   g_autoptr(sqlite3_stmt) stmt = _marz_store_prepare (self,
-    "SELECT id, kind, name_en, name_ar, name_fa, name_ps, lat, lon, parent FROM places ORDER BY id", error);
+    "SELECT id, kind, name_en, name_ar, name_fa, name_ps, lat, lon, parent"
+    " FROM places ORDER BY id", error);
   g_autoptr(GPtrArray) parents = g_ptr_array_new_with_free_func (g_free);
   GArray *places;
   int rc;
@@ -221,9 +222,10 @@ load_articles (MarzStore          *self,
             }
           loader->article_language = g_new0 (guint8, loader->n_articles);
         }
+      const char *language = (const char *) sqlite3_column_text (stmt, 1);
+
       if (id >= 0 && id < loader->n_articles)
-        loader->article_language[id] = language_index (snap->languages,
-                                                       (const char *) sqlite3_column_text (stmt, 1), usable);
+        loader->article_language[id] = language_index (snap->languages, language, usable);
     }
   return step_failed (self, rc, error);
 }
@@ -236,7 +238,8 @@ row_from_stmt (sqlite3_stmt *stmt,
   const char *start = (const char *) sqlite3_column_text (stmt, 2);
   const char *end = (const char *) sqlite3_column_text (stmt, 3);
   const char *place_id = (const char *) sqlite3_column_text (stmt, 4);
-  guint place = place_id ? GPOINTER_TO_UINT (g_hash_table_lookup (loader->place_index, place_id)) : 0;
+  guint place = place_id ? GPOINTER_TO_UINT (g_hash_table_lookup (loader->place_index, place_id))
+                         : 0;
   MarzIncidentType type;
 
   *row = (Row) { NO_DAY_FIRST, NO_DAY_LAST, -1, -1, 0, place - 1, MARZ_N_INCIDENT_TYPES };
@@ -245,7 +248,8 @@ row_from_stmt (sqlite3_stmt *stmt,
   /* Without a date, both bounds are NULL, and the SQL leaves it out of any
    * range; a date we cannot read, we leave to the SQL. */
   return place > 0
-      && ((start == NULL && end == NULL) || (parse_day (start, &row->first) && parse_day (end, &row->last)))
+      && ((start == NULL && end == NULL)
+          || (parse_day (start, &row->first) && parse_day (end, &row->last)))
       && get_figure (stmt, 5, &row->killed) && get_figure (stmt, 6, &row->injured);
 }
 
@@ -301,11 +305,19 @@ load_languages (MarzStore          *self,
 
       while (r < snap->n_rows && loader->ids[r] < incident)
         r++;
-      if (r < snap->n_rows && loader->ids[r] == incident && article >= 0 && article < loader->n_articles
-          && loader->article_language[article] > 0)
+      if (r < snap->n_rows && loader->ids[r] == incident
+          && article >= 0 && article < loader->n_articles && loader->article_language[article] > 0)
         snap->rows[r].languages |= 1u << (loader->article_language[article] - 1);
     }
   return step_failed (self, rc, error);
+}
+
+static gsize
+slot_of (const Row *row,
+         gint32     lo,
+         gint32     hi)
+{
+  return row->first == NO_DAY_FIRST ? (gsize) (hi - lo) + 1 : (gsize) (row->first - lo);
 }
 
 /* Rows by first day, counted into place: their days span a few years at
@@ -329,12 +341,12 @@ sort_by_first (MarzStoreSnapshot *snap)
   /* One slot per day and one for rows without a date. */
   starts = g_new0 (gsize, (gsize) (hi - lo) + 3);
   for (gsize i = 0; i < snap->n_rows; i++)
-    starts[(snap->rows[i].first == NO_DAY_FIRST ? hi - lo + 1 : snap->rows[i].first - lo) + 1]++;
+    starts[slot_of (&snap->rows[i], lo, hi) + 1]++;
   for (gsize d = 1; d < (gsize) (hi - lo) + 3; d++)
     starts[d] += starts[d - 1];
   sorted = g_new (Row, snap->n_rows);
   for (gsize i = 0; i < snap->n_rows; i++)
-    sorted[starts[snap->rows[i].first == NO_DAY_FIRST ? hi - lo + 1 : snap->rows[i].first - lo]++] = snap->rows[i];
+    sorted[starts[slot_of (&snap->rows[i], lo, hi)]++] = snap->rows[i];
   g_free (snap->rows);
   snap->rows = sorted;
 }
@@ -452,8 +464,11 @@ places_within (const MarzStoreSnapshot *snap,
 
       /* A cycle in the gazetteer must not hang us: no chain is longer
        * than the places. */
-      for (guint depth = 0; p >= 0 && depth <= snap->n_places && !within[i]; depth++, p = snap->places[p].parent)
-        within[i] = strcmp (snap->places[p].id, place_id) == 0;
+      for (guint depth = 0; p >= 0 && depth <= snap->n_places && !within[i]; depth++)
+        {
+          within[i] = strcmp (snap->places[p].id, place_id) == 0;
+          p = snap->places[p].parent;
+        }
     }
   return within;
 }
@@ -469,16 +484,18 @@ query_init (Query                    *q,
 
   filter = filter ? filter : &any;
   *q = (Query) { G_MININT32, G_MAXINT32 };
-  if ((filter->from && !parse_day (filter->from, &q->from)) || (filter->to && !parse_day (filter->to, &q->to))
+  if ((filter->from && !parse_day (filter->from, &q->from))
+      || (filter->to && !parse_day (filter->to, &q->to))
       || filter->type >= MARZ_N_INCIDENT_TYPES)
     return FALSE;
   for (guint t = 0; t < MARZ_N_INCIDENT_TYPES; t++)
     q->types[t] = (filter->type < 0 || (guint) filter->type == t)
                && (filter->types == 0 || (filter->types & (1u << t)))
-               && (!filter->hide_diplomacy || marz_incident_type_get_category (t) == MARZ_CATEGORY_VIOLENCE);
+               && (!filter->hide_diplomacy
+                   || marz_incident_type_get_category (t) == MARZ_CATEGORY_VIOLENCE);
   if (filter->language != NULL)
-    q->languages = g_ptr_array_find_with_equal_func (snap->languages, filter->language, g_str_equal, &i)
-                 ? 1u << i : 0;
+    q->languages = g_ptr_array_find_with_equal_func (snap->languages, filter->language,
+                                                     g_str_equal, &i) ? 1u << i : 0;
   if (filter->language != NULL && q->languages == 0)
     memset (q->types, 0, sizeof q->types);   /* no article in that language */
   if (filter->place_id != NULL)
@@ -525,7 +542,8 @@ sum_rows (const MarzStoreSnapshot *snap,
       Sum *sum;
 
       if (row->last < q->from || row->type >= MARZ_N_INCIDENT_TYPES || !q->types[row->type]
-          || (q->languages && !(row->languages & q->languages)) || (q->within && !q->within[row->place]))
+          || (q->languages && !(row->languages & q->languages))
+          || (q->within && !q->within[row->place]))
         continue;
       sum = &sums[row->place];
       sum->n++;

@@ -232,13 +232,26 @@ marz_view_model_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_TYPES:             marz_view_model_set_types (self, g_value_get_uint (value)); break;
-    case PROP_LANGUAGE:          marz_view_model_set_language (self, g_value_get_string (value)); break;
-    case PROP_PLACE:             marz_view_model_set_place (self, g_value_get_string (value)); break;
-    case PROP_SHOW_DIPLOMACY:    marz_view_model_set_show_diplomacy (self, g_value_get_boolean (value)); break;
-    case PROP_SEARCH_TEXT:       marz_view_model_set_search_text (self, g_value_get_string (value)); break;
-    case PROP_SELECTED_INCIDENT: marz_view_model_select_incident (self, g_value_get_int64 (value)); break;
-    default:                     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_TYPES:
+      marz_view_model_set_types (self, g_value_get_uint (value));
+      break;
+    case PROP_LANGUAGE:
+      marz_view_model_set_language (self, g_value_get_string (value));
+      break;
+    case PROP_PLACE:
+      marz_view_model_set_place (self, g_value_get_string (value));
+      break;
+    case PROP_SHOW_DIPLOMACY:
+      marz_view_model_set_show_diplomacy (self, g_value_get_boolean (value));
+      break;
+    case PROP_SEARCH_TEXT:
+      marz_view_model_set_search_text (self, g_value_get_string (value));
+      break;
+    case PROP_SELECTED_INCIDENT:
+      marz_view_model_select_incident (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 

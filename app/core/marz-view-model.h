@@ -12,10 +12,12 @@
  * marz_view_model_freeze() and the matching thaw, notifications wait and
  * ::changed is emitted once, at the last thaw, with every flag that changed.
  * (g_object_set() holds notifications back until it returns: there,
- * ::changed comes first.)  An empty string counts as NULL.  Changing a filter never drops the
- * selection: the model has no store, so it cannot know whether the selected
- * incident still passes; a view that cares asks marz_view_model_accepts() or
- * the store.  The model belongs to the main thread.
+ * ::changed comes first.)  An empty string counts as NULL.
+ *
+ * Changing a filter never drops the selection: the model has no store, so
+ * it cannot know whether the selected incident still passes; a view that
+ * cares asks marz_view_model_accepts() or the store.  The model belongs to
+ * the main thread.
  */
 #pragma once
 
