@@ -43,6 +43,7 @@ struct _MarzWindow
   GSettings            *settings;
   char                 *database_path;
   MarzStore            *store;          /* main thread only: popovers, articles */
+  MarzStore            *load_store;     /* a reader for the markers' loads, one at a time, in workers */
   MarzGazetteer        *gazetteer;
   MarzBasemap          *basemap;
   MarzTileSource       *tile_source;

@@ -239,7 +239,7 @@ select_place_action (GtkWidget  *widget,
 
 typedef struct
 {
-  char              *path;
+  MarzStore         *store;          /* the window's load store: one load at a time uses it */
   char              *language;
   gboolean           with_diplomacy;
   MarzIncidentFilter filter;
@@ -265,7 +265,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadResult, load_result_free)
 static void
 load_data_free (LoadData *data)
 {
-  g_free (data->path);
+  g_clear_object (&data->store);
   g_free (data->language);
   marz_incident_filter_clear (&data->filter);
   g_free (data);
@@ -291,7 +291,7 @@ load_markers_thread (GTask        *task,
 {
   LoadData *data = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(MarzStore) store = marz_store_open_reader (data->path, &error);
+  MarzStore *store = data->store;
   g_autoptr(LoadResult) result = g_new0 (LoadResult, 1);
   GPtrArray *summaries = NULL;
 
@@ -395,7 +395,7 @@ _marz_window_reload_markers (MarzWindow *self)
     }
   set_loading (self, TRUE);
   data = g_new0 (LoadData, 1);
-  data->path = g_strdup (self->database_path);
+  data->store = g_object_ref (self->load_store);
   data->language = g_strdup (ui_language ());
   data->with_diplomacy = marz_view_model_get_show_diplomacy (self->model);
   marz_view_model_fill_filter (self->model, &data->filter);
@@ -801,8 +801,13 @@ open_store (MarzWindow *self)
   g_autofree char *corpus = NULL;
 
   self->store = marz_store_open (self->database_path, &error);
-  if (self->store == NULL)
+  /* The markers' own connection, kept open: it holds the store's incidents
+   * in memory for the map (reading them again costs a second a million). */
+  if (self->store != NULL)
+    self->load_store = marz_store_open_reader (self->database_path, &error);
+  if (self->store == NULL || self->load_store == NULL)
     {
+      g_clear_object (&self->store);
       show_error_page (self, _("Cannot Open the Database"), error);
       return;
     }
@@ -878,6 +883,7 @@ marz_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->model);
   g_clear_object (&self->store);
+  g_clear_object (&self->load_store);
   g_clear_object (&self->basemap);
   g_clear_object (&self->gazetteer);
   g_clear_object (&self->tile_source);
