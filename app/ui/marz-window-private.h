@@ -71,6 +71,13 @@ struct _MarzWindow
 };
 
 /* marz-window.c */
+const char *_marz_window_ui_language (void);
+void     _marz_window_set_loading    (MarzWindow *self,
+                                      gboolean    loading);
+
+/* marz-window-markers.c */
+void     _marz_window_class_init_markers (GtkWidgetClass *widget_class);
+void     _marz_window_setup_markers  (MarzWindow *self);
 void     _marz_window_reload_markers (MarzWindow *self);
 void     _marz_window_reload         (MarzWindow *self,
                                       gboolean    with_marks);

@@ -1,0 +1,452 @@
+/* marz-window-markers.c: what the map marks, and choosing it
+ *
+ * The markers are summed up in a worker on the window's load store (kept
+ * open: it holds the incidents in memory for the map), then set on the
+ * marker layer, with the outlines of provinces with incidents, the list of
+ * places in the sidebar and the timeline's marks.  Choosing a place (a
+ * marker, a row of the list) selects its incidents and opens its popover.
+ */
+#define G_LOG_DOMAIN "marz-window"
+
+#include "marz-window-private.h"
+
+#include <glib/gi18n.h>
+
+#include "marz-labels.h"
+#include "marz-marker-style.h"
+#include "marz-place-popover.h"
+
+#define FOCUS_ZOOM 9.0   /* a place chosen from the list is shown at least this close */
+
+/* Provinces with incidents ---------------------------------------------- */
+
+static void
+clear_outlines (MarzWindow *self)
+{
+  for (guint i = 0; i < self->outline_layers->len; i++)
+    shumate_map_remove_layer (shumate_simple_map_get_map (self->simple_map),
+                              g_ptr_array_index (self->outline_layers, i));
+  g_ptr_array_set_size (self->outline_layers, 0);
+}
+
+static void
+add_outline (MarzWindow       *self,
+             GArray           *ring,
+             MarzIncidentType  type)
+{
+  ShumatePathLayer *layer = shumate_path_layer_new (shumate_simple_map_get_viewport (self->simple_map));
+  MarzRgb rgb = marz_marker_style_type_color (type);
+  GdkRGBA stroke = { rgb.red, rgb.green, rgb.blue, 0.9f };
+  GdkRGBA fill = { rgb.red, rgb.green, rgb.blue, 0.10f };
+
+  for (guint i = 0; i < ring->len; i++)
+    {
+      MarzLatLon *ll = &g_array_index (ring, MarzLatLon, i);
+      /* Floating: the layer sinks it. */
+      shumate_path_layer_add_node (layer, SHUMATE_LOCATION (shumate_coordinate_new_full (ll->lat, ll->lon)));
+    }
+  shumate_path_layer_set_closed (layer, TRUE);
+  shumate_path_layer_set_stroke_color (layer, &stroke);
+  shumate_path_layer_set_stroke_width (layer, 2.0);
+  shumate_path_layer_set_fill (layer, TRUE);
+  shumate_path_layer_set_fill_color (layer, &fill);
+  gtk_widget_set_can_target (GTK_WIDGET (layer), FALSE);
+  /* Above the tiles (and the online layer), under the markers.  (1.0.3
+   * declares shumate_simple_map_insert_overlay_layer() but does not export
+   * it: work on the map itself.) */
+  shumate_map_insert_layer_behind (shumate_simple_map_get_map (self->simple_map), SHUMATE_LAYER (layer),
+                                   SHUMATE_LAYER (self->marker_layer));
+  g_ptr_array_add (self->outline_layers, layer);
+}
+
+static void
+update_outlines (MarzWindow    *self,
+                 MarzMarkerSet *set)
+{
+  clear_outlines (self);
+  for (guint i = 0; set && i < marz_marker_set_get_n_places (set); i++)
+    {
+      const MarzPlaceSummary *place = marz_marker_set_get_place (set, i);
+      g_autoptr(GPtrArray) rings = NULL;
+
+      if (g_strcmp0 (place->kind, "province") != 0)
+        continue;
+      rings = marz_basemap_get_outline (self->basemap, place->place_id);
+      for (guint r = 0; rings && r < rings->len; r++)
+        add_outline (self, g_ptr_array_index (rings, r), marz_marker_set_get_type (set, i));
+    }
+}
+
+/* The sidebar's list of places -------------------------------------------- */
+
+static GtkWidget *
+new_place_row (MarzMarkerSet *set,
+               guint          index)
+{
+  const MarzPlaceSummary *place = marz_marker_set_get_place (set, index);
+  guint count = marz_marker_set_get_count (set, index);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (place->name);
+  g_autofree char *detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u incident",
+                                                          "%s · %u incidents", count),
+                                             marz_labels_incident_type (marz_marker_set_get_type (set, index)),
+                                             count);
+  GtkWidget *subtitle = gtk_label_new (detail);
+  g_autofree char *name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u incident", "%s: %u incidents",
+                                                        count), place->name, count);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_widget_set_margin_top (box, 3);
+  gtk_widget_set_margin_bottom (box, 3);
+  /* A button in the row, because a GTK 4.8 row offers assistive
+   * technologies no action to activate it. */
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.select-place");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", place->place_id);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), button);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  return row;
+}
+
+static int
+compare_by_count (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  MarzMarkerSet *set = user_data;
+  guint ia = GPOINTER_TO_UINT (*(gpointer *) a), ib = GPOINTER_TO_UINT (*(gpointer *) b);
+  guint ca = marz_marker_set_get_count (set, ia), cb = marz_marker_set_get_count (set, ib);
+
+  if (ca != cb)
+    return ca > cb ? -1 : 1;
+  return g_utf8_collate (marz_marker_set_get_place (set, ia)->name, marz_marker_set_get_place (set, ib)->name);
+}
+
+/* The list names every place, the far venues too: a way to reach them
+ * without zooming out, and a keyboard path to every marker. */
+static void
+update_places_list (MarzWindow    *self,
+                    MarzMarkerSet *set)
+{
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->places_list))))
+    gtk_list_box_remove (self->places_list, child);
+  for (guint i = 0; set && i < marz_marker_set_get_n_places (set); i++)
+    g_ptr_array_add (order, GUINT_TO_POINTER (i));
+  if (set)
+    g_ptr_array_sort_with_data (order, compare_by_count, set);
+  for (guint i = 0; i < order->len; i++)
+    gtk_list_box_append (self->places_list, new_place_row (set, GPOINTER_TO_UINT (order->pdata[i])));
+}
+
+/* From the list of places: go there, then show its incidents. */
+static void
+select_place_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  MarzWindow *self = MARZ_WINDOW (widget);
+  const char *place_id = g_variant_get_string (parameter, NULL);
+  MarzMarkerSet *set = marz_marker_layer_get_marker_set (self->marker_layer);
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->simple_map);
+  guint index;
+
+  if (set == NULL || !marz_marker_set_lookup (set, place_id, &index))
+    return;
+  if (shumate_viewport_get_zoom_level (viewport) < FOCUS_ZOOM)
+    shumate_viewport_set_zoom_level (viewport, FOCUS_ZOOM);
+  shumate_map_center_on (shumate_simple_map_get_map (self->simple_map),
+                         marz_marker_set_get_place (set, index)->lat,
+                         marz_marker_set_get_place (set, index)->lon);
+  marz_window_select_place (self, place_id);
+}
+
+/* Markers, summed up in a worker --------------------------------------------- */
+
+typedef struct
+{
+  MarzStore         *store;          /* the window's load store: one load at a time uses it */
+  char              *language;
+  gboolean           with_diplomacy;
+  MarzIncidentFilter filter;
+  gboolean           with_marks;     /* the range aside, the timeline shows what the filters let through */
+} LoadData;
+
+typedef struct
+{
+  MarzMarkerSet *set;
+  GPtrArray     *marks;              /* or NULL: the timeline keeps its own */
+} LoadResult;
+
+static void
+load_result_free (LoadResult *result)
+{
+  g_clear_pointer (&result->set, marz_marker_set_unref);
+  g_clear_pointer (&result->marks, g_ptr_array_unref);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadResult, load_result_free)
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->store);
+  g_free (data->language);
+  marz_incident_filter_clear (&data->filter);
+  g_free (data);
+}
+
+static GPtrArray *
+load_marks (MarzStore  *store,
+            LoadData   *data,
+            GError    **error)
+{
+  /* A shallow copy, strings borrowed, without the range. */
+  MarzIncidentFilter filter = data->filter;
+
+  filter.from = filter.to = NULL;
+  return marz_store_query_incident_marks (store, &filter, error);
+}
+
+static void
+load_markers_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  MarzStore *store = data->store;
+  g_autoptr(LoadResult) result = g_new0 (LoadResult, 1);
+  GPtrArray *summaries = NULL;
+
+  if (store != NULL)
+    summaries = marz_store_summarize_places (store, &data->filter, data->language, &error);
+  if (summaries != NULL)
+    {
+      result->set = marz_marker_set_new (summaries, data->with_diplomacy);
+      if (data->with_marks)
+        result->marks = load_marks (store, data, &error);
+    }
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) load_result_free);
+}
+
+static void
+set_marks (MarzWindow *self,
+           GPtrArray  *marks)
+{
+  g_clear_pointer (&self->marks, g_hash_table_unref);
+  g_clear_pointer (&self->marks_array, g_ptr_array_unref);
+  self->marks_array = g_ptr_array_ref (marks);
+  self->marks = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < marks->len; i++)
+    {
+      MarzIncident *incident = g_ptr_array_index (marks, i);
+      g_hash_table_insert (self->marks, &incident->id, incident);
+    }
+  marz_timeline_set_incidents (self->timeline, marks);
+}
+
+static void
+on_markers_loaded_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  MarzWindow *self = MARZ_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LoadResult) loaded = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (loaded == NULL)
+    _marz_window_toast (self, error->message);
+  else
+    {
+      /* New markers replace the old ones, popover and all: reopen it. */
+      gboolean reopen = self->popover && gtk_widget_get_visible (self->popover) && self->selected_place;
+
+      marz_marker_layer_set_marker_set (self->marker_layer, loaded->set);
+      update_outlines (self, loaded->set);
+      update_places_list (self, loaded->set);
+      if (loaded->marks)
+        set_marks (self, loaded->marks);
+      if (reopen)
+        marz_window_select_place (self, self->selected_place);
+    }
+  _marz_window_set_loading (self, FALSE);
+  if (self->reload_pending)
+    {
+      self->reload_pending = FALSE;
+      _marz_window_reload_markers (self);
+    }
+}
+
+/* Several reloads asked for while one runs make one more, not several.
+ * @with_marks: the timeline's marks may have changed too (new incidents) */
+void
+_marz_window_reload (MarzWindow *self,
+                     gboolean    with_marks)
+{
+  if (with_marks)
+    self->marks_pending = TRUE;
+  _marz_window_reload_markers (self);
+}
+
+void
+_marz_window_reload_markers (MarzWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+
+  if (self->store == NULL)
+    return;
+  if (self->loading)
+    {
+      self->reload_pending = TRUE;
+      return;
+    }
+  _marz_window_set_loading (self, TRUE);
+  data = g_new0 (LoadData, 1);
+  data->store = g_object_ref (self->load_store);
+  data->language = g_strdup (_marz_window_ui_language ());
+  data->with_diplomacy = marz_view_model_get_show_diplomacy (self->model);
+  marz_view_model_fill_filter (self->model, &data->filter);
+  data->with_marks = self->marks_pending || self->marks == NULL;
+  self->marks_pending = FALSE;
+  task = g_task_new (self, self->cancellable, on_markers_loaded_cb, NULL);
+  g_task_set_source_tag (task, _marz_window_reload_markers);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_markers_thread);
+}
+
+/* Selection -------------------------------------------------------------- */
+
+/* The incidents at the place itself (the store's filter takes the places
+ * within it too), of the categories shown. */
+static GPtrArray *
+query_place_incidents (MarzWindow  *self,
+                       const char  *place_id,
+                       GError     **error)
+{
+  g_auto(MarzIncidentFilter) filter = { .type = -1 };
+  g_autoptr(GPtrArray) incidents = NULL;
+
+  /* The model's filters, but this very place (the store's place filter
+   * takes the places within it too). */
+  marz_view_model_fill_filter (self->model, &filter);
+  g_free (filter.place_id);
+  filter.place_id = g_strdup (place_id);
+  incidents = marz_store_query_incidents (self->store, &filter, error);
+  if (incidents == NULL)
+    return NULL;
+  for (guint i = incidents->len; i > 0; i--)
+    {
+      MarzIncident *incident = g_ptr_array_index (incidents, i - 1);
+      if (g_strcmp0 (incident->place_id, place_id) != 0)
+        g_ptr_array_remove_index (incidents, i - 1);
+    }
+  return g_steal_pointer (&incidents);
+}
+
+/**
+ * marz_window_select_place:
+ *
+ * Selects the incidents at @place_id and, if its marker is in view, opens
+ * their popover on it.
+ */
+void
+marz_window_select_place (MarzWindow *self,
+                          const char *place_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) incidents = NULL;
+  MarzMarkerSet *set;
+  MarzMarker *marker;
+  guint index;
+  /* @place_id may be self->selected_place itself, freed below. */
+  g_autofree char *copy = g_strdup (place_id);
+
+  g_return_if_fail (MARZ_IS_WINDOW (self));
+
+  place_id = copy;
+  incidents = query_place_incidents (self, place_id, &error);
+  if (incidents == NULL)
+    {
+      _marz_window_toast (self, error->message);
+      return;
+    }
+  g_free (self->selected_place);
+  self->selected_place = g_strdup (place_id);
+  g_clear_pointer (&self->selected_incidents, g_ptr_array_unref);
+  self->selected_incidents = g_ptr_array_ref (incidents);
+  g_object_notify (G_OBJECT (self), "selected-place");
+
+  if (!self->following_model && incidents->len > 0)
+    {
+      /* The timeline and the other views follow the map. */
+      self->following_model = TRUE;
+      marz_view_model_select_incident (self->model, ((MarzIncident *) g_ptr_array_index (incidents, 0))->id);
+      self->following_model = FALSE;
+    }
+  set = marz_marker_layer_get_marker_set (self->marker_layer);
+  marker = marz_marker_layer_find_place (self->marker_layer, place_id);
+  if (marker && set && marz_marker_set_lookup (set, place_id, &index))
+    {
+      GtkWidget *popover = marz_place_popover_new (marz_marker_set_get_place (set, index)->name,
+                                                   g_steal_pointer (&incidents));
+      marz_marker_set_popover (marker, popover);
+      g_set_weak_pointer (&self->popover, popover);
+      marz_marker_popup (marker);
+    }
+}
+
+static void
+on_marker_activated_cb (MarzMarkerLayer *layer,
+                        MarzMarker      *marker,
+                        MarzWindow      *self)
+{
+  MarzMarkerSet *set = marz_marker_layer_get_marker_set (layer);
+  double lat, lon;
+
+  if (!marz_marker_is_cluster (marker))
+    {
+      marz_window_select_place (self, marz_marker_get_place_id (marker));
+      return;
+    }
+  /* A cluster opens up: zoom to where it splits. */
+  marz_marker_get_location (marker, &lat, &lon);
+  shumate_map_go_to_full (shumate_simple_map_get_map (self->simple_map), lat, lon,
+                          marz_cluster_index_get_expansion_zoom (marz_marker_set_get_index (set),
+                                                                 marz_marker_get_cluster_id (marker)));
+}
+
+
+void
+_marz_window_setup_markers (MarzWindow *self)
+{
+  self->marker_layer = marz_marker_layer_new (shumate_simple_map_get_viewport (self->simple_map));
+  g_signal_connect (self->marker_layer, "marker-activated", G_CALLBACK (on_marker_activated_cb), self);
+  shumate_map_add_layer (shumate_simple_map_get_map (self->simple_map), SHUMATE_LAYER (self->marker_layer));
+}
+
+void
+_marz_window_class_init_markers (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.select-place", "s", select_place_action);
+}
