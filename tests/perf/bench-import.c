@@ -426,6 +426,25 @@ median (GArray *phases)
   return g_array_index (phases, Phase, phases->len / 2);
 }
 
+/* The ratios of single runs: on a shared machine the spread says as much
+ * as the median. */
+static void
+print_spread (GArray *baselines,
+              GArray *marzes)
+{
+  double lo = G_MAXDOUBLE, hi = 0;
+
+  if (baselines->len < 2)
+    return;
+  for (guint r = 0; r < baselines->len; r++)
+    {
+      double ratio = g_array_index (marzes, Phase, r).seconds / g_array_index (baselines, Phase, r).seconds;
+      lo = MIN (lo, ratio);
+      hi = MAX (hi, ratio);
+    }
+  g_print ("  single runs: ratio %.2fx to %.2fx\n", lo, hi);
+}
+
 /* One run of each phase, on new databases. */
 static gboolean
 run_once (const char  *self_exe,
@@ -483,6 +502,7 @@ run_benchmark (const char  *self_exe,
       g_array_append_val (baselines, baseline);
       g_array_append_val (marzes, marz);
     }
+  print_spread (baselines, marzes);
   baseline = median (baselines);
   marz = median (marzes);
   print_results (n, runs, &baseline, &marz);
