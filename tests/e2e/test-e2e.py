@@ -388,9 +388,7 @@ def run(args, marz):
     log('ok   the evidence, and only the evidence, is highlighted (bold)')
 
     # Here, not after the list of places: choosing Kabul there flies the map
-    # to Kabul, and Khost's marker leaves the view whatever the range.  And
-    # once Kabul's popover has been opened through AT-SPI over Spin Boldak's,
-    # the window takes no more clicks (seen under Xvfb, GTK 4.8).
+    # to Kabul, and Khost's marker leaves the view whatever the range.
     check_timeline_range(app, timeline, marz, steps)
 
     places = find(window, 'push button', 'Places')

@@ -443,6 +443,7 @@ test_selection_sync (void)
   MarzWindow *window;
   MarzViewModel *model;
   MarzReport *report;
+  GtkWidget *spin;
   guint start, end;
 
   if (!needs_display ())
@@ -484,6 +485,11 @@ test_selection_sync (void)
   click (GTK_WIDGET (marz_marker_layer_find_place (marz_window_get_marker_layer (window), "kabul")));
   settle_frames ();
   g_assert_cmpint (marz_view_model_get_selected_incident (model), ==, kabul->id);
+  /* One popover at a time. */
+  g_assert_true (gtk_widget_get_visible (find_popover (marz_marker_layer_find_place (marz_window_get_marker_layer (window),
+                                                                                      "kabul"))));
+  spin = find_popover (marz_marker_layer_find_place (marz_window_get_marker_layer (window), "spin-boldak"));
+  g_assert_true (spin == NULL || !gtk_widget_get_visible (spin));
   close_window (window);
 }
 
