@@ -51,6 +51,9 @@ struct _MarzArticleView
   GtkTextView   *text_view;
   GtkTextBuffer *buffer;
   GtkTextTag    *evidence_tag;
+  GtkTextTag    *place_tag;
+  GtkTextTag    *date_tag;
+  GtkTextTag    *figure_tag;
   GtkExpander   *incidents_expander;
   GtkBox        *incidents_box;
 
@@ -59,6 +62,7 @@ struct _MarzArticleView
 
   /* owned */
   char          *article_name;
+  GArray        *highlights;        /* MarzHighlight, clamped to the buffer's text */
 
   guint          body_start;        /* characters of the stored text before the buffer's */
   guint          n_chars;           /* characters of the stored text */
@@ -266,6 +270,7 @@ set_body (MarzArticleView       *self,
   self->n_chars = g_utf8_strlen (text, -1);
   self->body_start = info != NULL ? MIN (info->body_start, self->n_chars) : 0;
   gtk_text_buffer_set_text (self->buffer, g_utf8_offset_to_pointer (text, self->body_start), -1);
+  g_array_set_size (self->highlights, 0);   /* they were the old text's */
   gtk_widget_set_direction (GTK_WIDGET (self->text_view),
                             direction_for_language (info != NULL ? info->language : NULL));
 
@@ -338,8 +343,30 @@ marz_article_view_finalize (GObject *object)
 {
   MarzArticleView *self = MARZ_ARTICLE_VIEW (object);
 
+  g_clear_pointer (&self->highlights, g_array_unref);
   g_clear_pointer (&self->article_name, g_free);
   G_OBJECT_CLASS (marz_article_view_parent_class)->finalize (object);
+}
+
+/* A click on a marked place, date or figure selects its incident: the map
+ * and the timeline go there. */
+static void
+on_text_view_released_cb (GtkGestureClick *click,
+                          int              n_press,
+                          double           x,
+                          double           y,
+                          MarzArticleView *self)
+{
+  const MarzHighlight *h;
+  GtkTextIter iter;
+  int bx, by;
+
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
+    return;
+  h = marz_article_view_get_highlight_at (self, self->body_start + gtk_text_iter_get_offset (&iter));
+  if (h != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.select-incident", "x", h->incident_id);
 }
 
 static void
@@ -371,6 +398,9 @@ marz_article_view_class_init (MarzArticleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MarzArticleView, buffer);
   gtk_widget_class_bind_template_child (widget_class, MarzArticleView, evidence_tag);
   gtk_widget_class_bind_template_child (widget_class, MarzArticleView, incidents_expander);
+  gtk_widget_class_bind_template_child (widget_class, MarzArticleView, place_tag);
+  gtk_widget_class_bind_template_child (widget_class, MarzArticleView, date_tag);
+  gtk_widget_class_bind_template_child (widget_class, MarzArticleView, figure_tag);
   gtk_widget_class_bind_template_child (widget_class, MarzArticleView, incidents_box);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -380,11 +410,16 @@ marz_article_view_class_init (MarzArticleViewClass *klass)
 static void
 marz_article_view_init (MarzArticleView *self)
 {
+  GtkGesture *click;
   GtkTextIter start;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_text_buffer_get_start_iter (self->buffer, &start);
   self->evidence_mark = gtk_text_buffer_create_mark (self->buffer, "evidence", &start, TRUE);
+  self->highlights = g_array_new (FALSE, FALSE, sizeof (MarzHighlight));
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "released", G_CALLBACK (on_text_view_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (click));
 }
 
 GtkWidget *
@@ -584,4 +619,73 @@ marz_article_view_get_n_incidents (MarzArticleView *self)
        child = gtk_widget_get_next_sibling (child))
     n += GTK_IS_BUTTON (child);
   return n;
+}
+
+static GtkTextTag *
+tag_for (MarzArticleView   *self,
+         MarzHighlightKind  kind)
+{
+  switch (kind)
+    {
+    case MARZ_HIGHLIGHT_PLACE:  return self->place_tag;
+    case MARZ_HIGHLIGHT_DATE:   return self->date_tag;
+    case MARZ_HIGHLIGHT_FIGURE:
+    default:                    return self->figure_tag;
+    }
+}
+
+/**
+ * marz_article_view_set_highlights:
+ * @highlights: (nullable) (element-type MarzHighlight): from
+ *   marz_highlights_find(), for the article shown
+ *
+ * Marks the places, dates and figures the extractor read; a click on one
+ * activates `win.select-incident` with its incident.
+ */
+void
+marz_article_view_set_highlights (MarzArticleView *self,
+                                  GArray          *highlights)
+{
+  GtkTextIter start, end;
+
+  g_return_if_fail (MARZ_IS_ARTICLE_VIEW (self));
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  gtk_text_buffer_remove_tag (self->buffer, self->place_tag, &start, &end);
+  gtk_text_buffer_remove_tag (self->buffer, self->date_tag, &start, &end);
+  gtk_text_buffer_remove_tag (self->buffer, self->figure_tag, &start, &end);
+  g_array_set_size (self->highlights, 0);
+  for (guint i = 0; highlights && i < highlights->len; i++)
+    {
+      MarzHighlight h = g_array_index (highlights, MarzHighlight, i);
+
+      /* Never into the header line, never past the end. */
+      if (h.start < self->body_start || h.end > self->n_chars || h.start >= h.end)
+        continue;
+      get_iter (self, &start, h.start);
+      get_iter (self, &end, h.end);
+      gtk_text_buffer_apply_tag (self->buffer, tag_for (self, h.kind), &start, &end);
+      g_array_append_val (self->highlights, h);
+    }
+}
+
+/**
+ * marz_article_view_get_highlight_at:
+ * @offset: a character of the article's text
+ *
+ * Returns: (nullable): the mark covering @offset
+ */
+const MarzHighlight *
+marz_article_view_get_highlight_at (MarzArticleView *self,
+                                    guint            offset)
+{
+  g_return_val_if_fail (MARZ_IS_ARTICLE_VIEW (self), NULL);
+
+  for (guint i = 0; i < self->highlights->len; i++)
+    {
+      const MarzHighlight *h = &g_array_index (self->highlights, MarzHighlight, i);
+      if (h->start <= offset && offset < h->end)
+        return h;
+    }
+  return NULL;
 }

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "marz-highlights.h"
 #include "marz-store.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,10 @@ void        marz_article_view_show_evidence    (MarzArticleView       *self,
 void        marz_article_view_set_incidents    (MarzArticleView       *self,
                                                 GPtrArray             *incidents);
 guint       marz_article_view_get_n_incidents  (MarzArticleView       *self);
+void        marz_article_view_set_highlights   (MarzArticleView       *self,
+                                                GArray                *highlights);
+const MarzHighlight *marz_article_view_get_highlight_at (MarzArticleView *self,
+                                                         guint            offset);
 gboolean    marz_article_view_get_evidence     (MarzArticleView       *self,
                                                 guint                 *start,
                                                 guint                 *end);

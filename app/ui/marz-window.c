@@ -89,16 +89,22 @@ _marz_window_set_loading (MarzWindow *self,
 
 /* The article pane ---------------------------------------------------------- */
 
+/* The article's incidents under its header, and what the extractor read
+ * in it marked in the text. */
 static void
-set_article_incidents (MarzWindow *self,
-                       const char *article)
+set_article_incidents (MarzWindow            *self,
+                       const MarzArticleInfo *info)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) incidents = marz_store_query_article_incidents (self->store, article, &error);
+  g_autoptr(GPtrArray) incidents = marz_store_query_article_incidents (self->store, info->name, &error);
+  g_autoptr(GArray) highlights = NULL;
 
   if (incidents == NULL)
     _marz_window_toast (self, error->message);
+  else
+    highlights = marz_highlights_find (self->gazetteer, info->text, info->name, incidents);
   marz_article_view_set_incidents (self->article_view, incidents);
+  marz_article_view_set_highlights (self->article_view, highlights);
 }
 
 /**
@@ -124,7 +130,7 @@ marz_window_open_report (MarzWindow *self,
       return;
     }
   marz_article_view_set_article (self->article_view, info);
-  set_article_incidents (self, article);
+  set_article_incidents (self, info);
   gtk_widget_set_visible (self->article_pane, TRUE);
   marz_article_view_show_evidence (self->article_view, start, end);
   self->following_model = TRUE;

@@ -381,10 +381,21 @@ def run(args, marz):
         raise Failure(f'the article text ({len(text)} characters, starting "{text[:60]}") '
                       f'does not contain the evidence "{evidence[:60]}…"')
     log(f'ok   the article text contains the evidence ({len(evidence)} characters at {at})')
-    attributes, run_start, run_end = text_iface.getAttributeRun(at, False)
-    if 'weight:700' not in attributes or (run_start, run_end) != (at, at + len(evidence)):
-        raise Failure(f'the evidence [{at}, {at + len(evidence)}) is not highlighted: '
-                      f'the run there is [{run_start}, {run_end}) with {attributes}')
+    # Bold over exactly the evidence.  Places, dates and figures marked inside
+    # it split it into several runs of attributes, all of them bold.
+    end = at + len(evidence)
+    offset = at
+    while offset < end:
+        attributes, run_start, run_end = text_iface.getAttributeRun(offset, False)
+        if 'weight:700' not in attributes or run_end <= offset:
+            raise Failure(f'the evidence [{at}, {end}) is not highlighted at {offset}: '
+                          f'the run there is [{run_start}, {run_end}) with {attributes}')
+        offset = run_end
+    before, _, _ = text_iface.getAttributeRun(at - 1, False) if at > 0 else ([], 0, 0)
+    after, _, _ = text_iface.getAttributeRun(end, False)
+    if 'weight:700' in before or 'weight:700' in after or offset != end:
+        raise Failure(f'the highlight spills over the evidence [{at}, {end}): ends at {offset}, '
+                      f'before {before}, after {after}')
     log('ok   the evidence, and only the evidence, is highlighted (bold)')
 
     # Here, not after the list of places: choosing Kabul there flies the map
