@@ -137,14 +137,33 @@ ascii_tolower (char c)
   return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
 }
 
+/* Room for the key of one more character, however it grows (see
+ * marz_normalize_char ()): four characters of four bytes. */
+#define MAX_GROWTH 16
+
+/* Makes room for @more bytes of key after @written, and their map. */
+static void
+reserve (MarzNormalized *self,
+         gsize          *cap,
+         gsize           written,
+         gsize           more)
+{
+  if (written + more <= *cap)
+    return;
+  *cap = MAX (2 * *cap, written + more);
+  self->text = g_realloc (self->text, *cap + 1);
+  self->map = g_renew (guint32, self->map, *cap + 1);
+}
+
 /**
  * marz_normalized_new:
  * @original: valid UTF-8
  * @len: length in bytes, or -1 if NUL-terminated
  *
  * Every article passes through here on import, so the key and its map are
- * written straight into buffers sized for the worst case (a character never
- * grows by more than 4× in bytes, see marz_normalize_char()).
+ * written straight into buffers sized for the usual case: ASCII and the
+ * Arabic block never grow, and the buffers grow only before a character that
+ * might.
  *
  * Returns: (transfer full): the matching key of @original with its offset map
  */
@@ -156,8 +175,7 @@ marz_normalized_new (const char *original,
   const Fold *arabic;
   MarzNormalized *self;
   const char *p, *end;
-  char *out;
-  guint32 *map;
+  gsize cap, w = 0;   /* bytes of key written */
 
   g_return_val_if_fail (original != NULL, NULL);
 
@@ -167,8 +185,10 @@ marz_normalized_new (const char *original,
 
   arabic = g_once (&arabic_once, build_arabic_folds, NULL);
   self = g_new0 (MarzNormalized, 1);
-  self->text = out = g_malloc (4 * len + 1);
-  self->map = map = g_new (guint32, 4 * len + 1);
+  /* Invariant: room for what is left of @original, plus two bytes. */
+  cap = len + 2 + MAX_GROWTH;
+  self->text = g_malloc (cap + 1);
+  self->map = g_new (guint32, cap + 1);
 
   for (p = original, end = original + len; p < end;)
     {
@@ -178,37 +198,37 @@ marz_normalized_new (const char *original,
 
       if ((guchar) *p < 0x80)            /* ASCII: one byte in, one byte out */
         {
-          *out++ = ascii_tolower (*p++);
-          *map++ = origin;
+          self->text[w] = ascii_tolower (*p++);
+          self->map[w++] = origin;
           continue;
         }
       if (((guchar) *p & 0xFC) == 0xD8)  /* U+0600–U+06FF: two bytes in, at most two out */
         {
           const Fold *f = &arabic[(((guchar) p[0] & 0x03) << 6) | ((guchar) p[1] & 0x3F)];
 
-          /* Both bytes and both map entries are written, and the pointers
-           * move by the key's length: the buffers have room to spare. */
-          out[0] = f->bytes[0];
-          out[1] = f->bytes[1];
-          map[0] = map[1] = origin;
-          out += f->len;
-          map += f->len;
+          /* Both bytes and both map entries are written, and the key moves
+           * by its length: the invariant leaves room for both. */
+          self->text[w] = f->bytes[0];
+          self->text[w + 1] = f->bytes[1];
+          self->map[w] = self->map[w + 1] = origin;
+          w += f->len;
           p += 2;
           continue;
         }
+      reserve (self, &cap, w, (end - p) + 2 + MAX_GROWTH);
       n = marz_normalize_char (g_utf8_get_char (p), out_chars);
       p = g_utf8_next_char (p);
       for (guint i = 0; i < n; i++)
         {
-          gint bytes = g_unichar_to_utf8 (out_chars[i], out);
-          out += bytes;
+          gint bytes = g_unichar_to_utf8 (out_chars[i], self->text + w);
+
           for (gint b = 0; b < bytes; b++)
-            *map++ = origin;
+            self->map[w++] = origin;
         }
     }
-  *out = '\0';
-  *map = len;
-  self->len = out - self->text;
+  self->text[w] = '\0';
+  self->map[w] = len;
+  self->len = w;
   return self;
 }
 
