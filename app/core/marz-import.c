@@ -55,6 +55,7 @@ typedef struct
 {
   MarzExtractor *extractor;
   GAsyncQueue   *readers;    /* read-only stores, one per worker, or empty */
+  GAsyncQueue   *stored;     /* jobs the writer is done with, for the workers to free */
   GMutex         mutex;
   GCond          cond;       /* a job is done */
 } Workers;
@@ -92,6 +93,12 @@ work (gpointer data,
 {
   Job *job = data;
   Workers *w = user_data;
+  Job *old;
+
+  /* Freed here, by the threads that allocated them, rather than by the
+   * writer, which is the critical path. */
+  while ((old = g_async_queue_try_pop (w->stored)) != NULL)
+    job_free (old);
 
   job->article = marz_reader_read_file (job->path, &job->error);
   if (job->article != NULL && !already_stored (w, job))
@@ -232,6 +239,7 @@ typedef struct
   GPtrArray          *files;
   Job               **ring;
   guint               size;          /* of @ring */
+  GAsyncQueue        *stored;        /* see Workers */
   GCancellable       *cancellable;
   MarzImportProgress  progress;
   gpointer            user_data;
@@ -265,7 +273,7 @@ store_batch (Writer  *wr,
         return FALSE;
       report (wr->progress, wr->user_data, &item, from + k + 1, wr->files->len, wr->summary);
       wr->ring[(from + k) % wr->size] = NULL;
-      job_free (jobs[k]);
+      g_async_queue_push (wr->stored, jobs[k]);
     }
   return TRUE;
 }
@@ -363,7 +371,7 @@ marz_import_paths (MarzStore          *store,
   guint window = WINDOW_PER_THREAD * threads;
   g_autofree Job **ring = g_new0 (Job *, window + BATCH);
   Workers w = { extractor };
-  Writer wr = { store, files, ring, window + BATCH, cancellable, progress, user_data, summary };
+  Writer wr = { store, files, ring, window + BATCH, NULL, cancellable, progress, user_data, summary };
   GThreadPool *pool;
   gboolean ok;
 
@@ -372,6 +380,7 @@ marz_import_paths (MarzStore          *store,
 
   *summary = (MarzImportSummary) { 0 };
   w.readers = open_readers (store, threads);
+  wr.stored = w.stored = g_async_queue_new_full ((GDestroyNotify) job_free);
   g_mutex_init (&w.mutex);
   g_cond_init (&w.cond);
   pool = g_thread_pool_new (work, &w, threads, FALSE, NULL);
@@ -390,5 +399,6 @@ marz_import_paths (MarzStore          *store,
   g_cond_clear (&w.cond);
   g_mutex_clear (&w.mutex);
   g_async_queue_unref (w.readers);
+  g_async_queue_unref (w.stored);
   return ok;
 }
