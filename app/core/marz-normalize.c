@@ -175,6 +175,8 @@ marz_normalized_new (const char *original,
   const Fold *arabic;
   MarzNormalized *self;
   const char *p, *end;
+  char *text;
+  guint32 *map;
   gsize cap, w = 0;   /* bytes of key written */
 
   g_return_val_if_fail (original != NULL, NULL);
@@ -190,6 +192,8 @@ marz_normalized_new (const char *original,
   self->text = g_malloc (cap + 1);
   self->map = g_new (guint32, cap + 1);
 
+  text = self->text;
+  map = self->map;
   for (p = original, end = original + len; p < end;)
     {
       guint32 origin = p - original;
@@ -198,8 +202,8 @@ marz_normalized_new (const char *original,
 
       if ((guchar) *p < 0x80)            /* ASCII: one byte in, one byte out */
         {
-          self->text[w] = ascii_tolower (*p++);
-          self->map[w++] = origin;
+          text[w] = ascii_tolower (*p++);
+          map[w++] = origin;
           continue;
         }
       if (((guchar) *p & 0xFC) == 0xD8)  /* U+0600–U+06FF: two bytes in, at most two out */
@@ -208,22 +212,24 @@ marz_normalized_new (const char *original,
 
           /* Both bytes and both map entries are written, and the key moves
            * by its length: the invariant leaves room for both. */
-          self->text[w] = f->bytes[0];
-          self->text[w + 1] = f->bytes[1];
-          self->map[w] = self->map[w + 1] = origin;
+          text[w] = f->bytes[0];
+          text[w + 1] = f->bytes[1];
+          map[w] = map[w + 1] = origin;
           w += f->len;
           p += 2;
           continue;
         }
       reserve (self, &cap, w, (end - p) + 2 + MAX_GROWTH);
+      text = self->text;
+      map = self->map;
       n = marz_normalize_char (g_utf8_get_char (p), out_chars);
       p = g_utf8_next_char (p);
       for (guint i = 0; i < n; i++)
         {
-          gint bytes = g_unichar_to_utf8 (out_chars[i], self->text + w);
+          gint bytes = g_unichar_to_utf8 (out_chars[i], text + w);
 
           for (gint b = 0; b < bytes; b++)
-            self->map[w++] = origin;
+            map[w++] = origin;
         }
     }
   self->text[w] = '\0';
