@@ -90,26 +90,33 @@ next_char (const char *p,
   return g_utf8_get_char (p);
 }
 
+/* marz_token_hash () of some bytes, from that of those before them. */
+static inline guint32
+hash_more (guint32       h,
+           const guchar *bytes,
+           gsize         len)
+{
+  for (gsize i = 0; i < len; i++)
+    h = h * MARZ_TOKEN_HASH_FACTOR + bytes[i];
+  return h;
+}
+
 static inline guint32
 hash_bytes (const char *bytes,
             gsize       len)
 {
-  guint32 h = 0;
-
-  for (gsize i = 0; i < len; i++)
-    h = h * MARZ_TOKEN_HASH_FACTOR + (guchar) bytes[i];
-  return h;
+  return hash_more (0, (const guchar *) bytes, len);
 }
 
+/* Sets @token's stems, its hash being set. */
 static inline void
-fill (MarzToken  *token,
-      const char *normalized)
+fill_stems (MarzToken  *token,
+            const char *normalized)
 {
   const char *word = normalized + token->start;
   gsize len = token->end - token->start;
   const Affix *clitics = token->kind == MARZ_TOKEN_WORD && len >= 6 ? clitics_for (word) : NULL;
 
-  token->hash = hash_bytes (word, len);
   token->n_stems = 0;
   for (guint c = 0; clitics && clitics[c].text; c++)
     if (len >= clitics[c].len + 4 && memcmp (word, clitics[c].text, clitics[c].len) == 0)
@@ -128,7 +135,8 @@ add_token (GArray     *tokens,
            const char *normalized,
            guint32     start,
            guint32     end,
-           int         class)
+           int         class,
+           guint32     hash)
 {
   MarzToken *t;
 
@@ -138,7 +146,8 @@ add_token (GArray     *tokens,
   t->start = start;
   t->end = end;
   t->kind = class == NUMBER ? MARZ_TOKEN_NUMBER : MARZ_TOKEN_WORD;
-  fill (t, normalized);
+  t->hash = hash;
+  fill_stems (t, normalized);
   return n + 1;
 }
 
@@ -156,9 +165,10 @@ marz_tokenize (const char *normalized,
   static GOnce once = G_ONCE_INIT;
   const guint8 *classes = g_once (&once, build_classes, NULL);
   GArray *tokens = g_array_sized_new (FALSE, FALSE, sizeof (MarzToken), len / 6 + 1);
+  const guchar *bytes = (const guchar *) normalized;
   guint n_tokens = 0;
   int current = NOT_TOKEN;
-  guint32 start = 0;
+  guint32 start = 0, hash = 0;
 
   g_array_set_size (tokens, len / 6 + 1);
   for (gsize i = 0; i < len;)
@@ -170,14 +180,24 @@ marz_tokenize (const char *normalized,
       if (class != current)
         {
           if (current != NOT_TOKEN)
-            n_tokens = add_token (tokens, n_tokens, normalized, start, i, current);
+            n_tokens = add_token (tokens, n_tokens, normalized, start, i, current, hash);
           start = i;
           current = class;
+          hash = 0;
         }
+      if (class != NOT_TOKEN)
+        hash = hash_more (hash, bytes + i, n);
       i += n;
+      /* The rest of a word in the Arabic block, without the general case. */
+      while (class == WORD && i + 1 < len && (bytes[i] & 0xE0) == 0xC0
+             && classes[((bytes[i] & 0x1F) << 6) | (bytes[i + 1] & 0x3F)] == WORD)
+        {
+          hash = hash_more (hash, bytes + i, 2);
+          i += 2;
+        }
     }
   if (current != NOT_TOKEN)
-    n_tokens = add_token (tokens, n_tokens, normalized, start, len, current);
+    n_tokens = add_token (tokens, n_tokens, normalized, start, len, current, hash);
   g_array_set_size (tokens, n_tokens);
   return tokens;
 }
@@ -211,7 +231,8 @@ void
 marz_token_fill (MarzToken  *token,
                  const char *normalized)
 {
-  fill (token, normalized);
+  token->hash = hash_bytes (normalized + token->start, token->end - token->start);
+  fill_stems (token, normalized);
 }
 
 /**
