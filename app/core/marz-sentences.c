@@ -77,6 +77,20 @@ char_at (const char  *p,
   return g_utf8_get_char (p);
 }
 
+/* Whether the character at @p (two bytes at least before the end) may end
+ * a sentence or be anything but ASCII or the Arabic block: the line end,
+ * «. ! ?», «؟» (D8 9F), «۔» (DB 94), or a character of three bytes or more
+ * («…», closing quotes). */
+static inline gboolean
+may_end (const guchar *p)
+{
+  if (p[0] < 0x80)
+    return p[0] == '\n' || p[0] == '.' || p[0] == '!' || p[0] == '?';
+  if ((p[0] & 0xE0) != 0xC0)
+    return TRUE;
+  return (p[0] == 0xD8 && p[1] == 0x9F) || (p[0] == 0xDB && p[1] == 0x94);
+}
+
 /**
  * marz_sentences_split:
  * @text: the original text of an article
@@ -101,7 +115,18 @@ marz_sentences_split (const char *text,
   while (p < end)
     {
       const char *next;
-      gunichar c = char_at (p, &next);
+      gunichar c;
+
+      /* Inside a sentence, most characters can neither end it nor matter
+       * otherwise: they are only counted. */
+      while (s.start != G_MAXSIZE && end - p >= 2 && !may_end ((const guchar *) p))
+        {
+          p += ((guchar) *p & 0xE0) == 0xC0 ? 2 : 1;
+          chars++;
+        }
+      if (p == end)
+        break;
+      c = char_at (p, &next);
 
       if (s.start == G_MAXSIZE && !g_unichar_isspace (c))
         {
