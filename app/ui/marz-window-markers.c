@@ -251,16 +251,25 @@ static void
 set_marks (MarzWindow *self,
            GPtrArray  *marks)
 {
-  g_clear_pointer (&self->marks, g_hash_table_unref);
-  g_clear_pointer (&self->marks_array, g_ptr_array_unref);
-  self->marks_array = g_ptr_array_ref (marks);
-  self->marks = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < marks->len; i++)
-    {
-      MarzIncident *incident = g_ptr_array_index (marks, i);
-      g_hash_table_insert (self->marks, &incident->id, incident);
-    }
+  g_clear_pointer (&self->marks, g_ptr_array_unref);
+  self->marks = g_ptr_array_ref (marks);
   marz_timeline_set_incidents (self->timeline, marks);
+}
+
+/* A selection is one lookup now and then: a scan of the marks costs a few
+ * milliseconds at a million, an index of them would cost far more each time
+ * they change. */
+MarzIncident *
+_marz_window_find_mark (MarzWindow *self,
+                        gint64      id)
+{
+  for (guint i = 0; self->marks && i < self->marks->len; i++)
+    {
+      MarzIncident *mark = g_ptr_array_index (self->marks, i);
+      if (mark->id == id)
+        return mark;
+    }
+  return NULL;
 }
 
 static void

@@ -57,8 +57,7 @@ struct _MarzWindow
   char                 *error;          /* why the window cannot show a map */
   GPtrArray            *selected_incidents;
   GPtrArray            *import_errors;  /* char *: «file: why» */
-  GHashTable           *marks;          /* incident id → MarzIncident (no reports), as the timeline has them */
-  GPtrArray            *marks_array;
+  GPtrArray            *marks;          /* MarzIncident without reports, as the timeline has them */
   GPtrArray            *search_hits;    /* MarzSearchHit, the last search's */
   gpointer              search_task_data; /* the search running, or NULL */
 
@@ -78,6 +77,8 @@ void     _marz_window_set_loading    (MarzWindow *self,
 /* marz-window-markers.c */
 void     _marz_window_class_init_markers (GtkWidgetClass *widget_class);
 void     _marz_window_setup_markers  (MarzWindow *self);
+MarzIncident *_marz_window_find_mark (MarzWindow *self,
+                                      gint64      id);
 void     _marz_window_reload_markers (MarzWindow *self);
 void     _marz_window_reload         (MarzWindow *self,
                                       gboolean    with_marks);

@@ -268,7 +268,7 @@ static void
 follow_selected_incident (MarzWindow *self)
 {
   gint64 id = marz_view_model_get_selected_incident (self->model);
-  MarzIncident *mark = self->marks ? g_hash_table_lookup (self->marks, &id) : NULL;
+  MarzIncident *mark = _marz_window_find_mark (self, id);
   GPtrArray *incidents;
 
   if (mark == NULL)
@@ -468,8 +468,7 @@ marz_window_finalize (GObject *object)
   g_clear_pointer (&self->outline_layers, g_ptr_array_unref);
   g_clear_pointer (&self->selected_incidents, g_ptr_array_unref);
   g_clear_pointer (&self->import_errors, g_ptr_array_unref);
-  g_clear_pointer (&self->marks, g_hash_table_unref);
-  g_clear_pointer (&self->marks_array, g_ptr_array_unref);
+  g_clear_pointer (&self->marks, g_ptr_array_unref);
   g_clear_pointer (&self->search_hits, g_ptr_array_unref);
   g_free (self->selected_place);
   g_free (self->error);
