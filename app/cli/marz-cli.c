@@ -14,62 +14,15 @@
 #include "marz-import.h"
 #include "marz-json.h"
 #include "marz-language.h"
-
-typedef struct
-{
-  char *db_path;
-} Cli;
+#include "marz-cli-private.h"
 
 typedef struct
 {
   const char *name;
   const char *args;
   const char *summary;
-  int (*run) (Cli *cli, int argc, char **argv);
+  int (*run) (MarzCli *cli, int argc, char **argv);
 } Command;
-
-static int
-fail (GError *error)
-{
-  g_printerr ("marz-cli: %s\n", error->message);
-  g_error_free (error);
-  return EXIT_FAILURE;
-}
-
-static int
-usage_error (const char *command,
-             const char *message)
-{
-  g_printerr ("marz-cli %s: %s\n", command, message);
-  g_printerr (_("Try “marz-cli %s --help”.\n"), command);
-  return 2;
-}
-
-static gboolean
-parse_options (const char    *command,
-               const char    *args,
-               const char    *summary,
-               GOptionEntry  *entries,
-               int           *argc,
-               char        ***argv,
-               GError       **error)
-{
-  g_autoptr(GOptionContext) context = g_option_context_new (args);
-  g_autofree char *prgname = g_strdup_printf ("marz-cli %s", command);
-
-  g_set_prgname (prgname);
-  g_option_context_set_summary (context, summary);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  return g_option_context_parse (context, argc, argv, error);
-}
-
-static MarzStore *
-open_store (Cli     *cli,
-            GError **error)
-{
-  g_autofree char *path = cli->db_path ? g_strdup (cli->db_path) : marz_store_get_default_path ();
-  return marz_store_open (path, error);
-}
 
 static gboolean
 check_format (const char *format)
@@ -112,7 +65,7 @@ on_import_progress_cb (const MarzImportItem *item,
 }
 
 static int
-cmd_import (Cli *cli, int argc, char **argv)
+cmd_import (MarzCli *cli, int argc, char **argv)
 {
   GOptionEntry entries[] = { G_OPTION_ENTRY_NULL };
   g_autoptr(GError) error = NULL;
@@ -121,21 +74,21 @@ cmd_import (Cli *cli, int argc, char **argv)
   g_autoptr(MarzExtractor) extractor = NULL;
   MarzImportSummary summary;
 
-  if (!parse_options ("import", _("PATH…"),
+  if (!marz_cli_parse_options ("import", _("PATH…"),
                       _("Import news articles (.txt files, or folders searched recursively)."),
                       entries, &argc, &argv, &error))
-    return usage_error ("import", error->message);
+    return marz_cli_usage_error ("import", error->message);
   if (argc < 2)
-    return usage_error ("import", _("no files or folders given"));
+    return marz_cli_usage_error ("import", _("no files or folders given"));
 
-  if (!(store = open_store (cli, &error)) || !(gazetteer = marz_gazetteer_new_default (&error)))
-    return fail (g_steal_pointer (&error));
+  if (!(store = marz_cli_open_store (cli, &error)) || !(gazetteer = marz_gazetteer_new_default (&error)))
+    return marz_cli_fail (g_steal_pointer (&error));
   extractor = marz_extractor_new (gazetteer);
   if (!marz_import_paths (store, extractor, (const char * const *) argv + 1, NULL,
                           on_import_progress_cb, NULL, &summary, &error))
     {
       g_printerr (_("marz-cli: the import was rolled back; the database is unchanged\n"));
-      return fail (g_steal_pointer (&error));
+      return marz_cli_fail (g_steal_pointer (&error));
     }
   g_print (_("%u imported, %u duplicates, %u failed\n"), summary.added, summary.duplicates, summary.failed);
   return summary.failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
@@ -156,7 +109,7 @@ print_article_line (const MarzArticleInfo *a)
 }
 
 static int
-cmd_articles (Cli *cli, int argc, char **argv)
+cmd_articles (MarzCli *cli, int argc, char **argv)
 {
   g_autofree char *format = NULL;
   GOptionEntry entries[] = {
@@ -167,13 +120,13 @@ cmd_articles (Cli *cli, int argc, char **argv)
   g_autoptr(MarzStore) store = NULL;
   g_autoptr(GPtrArray) articles = NULL;
 
-  if (!parse_options ("articles", "", _("List the imported articles: file, language, date, source, title."),
+  if (!marz_cli_parse_options ("articles", "", _("List the imported articles: file, language, date, source, title."),
                       entries, &argc, &argv, &error))
-    return usage_error ("articles", error->message);
+    return marz_cli_usage_error ("articles", error->message);
   if (!check_format (format) || argc > 1)
-    return usage_error ("articles", _("unexpected arguments or unknown format"));
-  if (!(store = open_store (cli, &error)) || !(articles = marz_store_list_articles (store, &error)))
-    return fail (g_steal_pointer (&error));
+    return marz_cli_usage_error ("articles", _("unexpected arguments or unknown format"));
+  if (!(store = marz_cli_open_store (cli, &error)) || !(articles = marz_store_list_articles (store, &error)))
+    return marz_cli_fail (g_steal_pointer (&error));
 
   if (g_strcmp0 (format, "json") == 0)
     print_json (marz_json_articles (articles));
@@ -184,7 +137,7 @@ cmd_articles (Cli *cli, int argc, char **argv)
 }
 
 static int
-cmd_show (Cli *cli, int argc, char **argv)
+cmd_show (MarzCli *cli, int argc, char **argv)
 {
   g_autofree char *format = NULL;
   GOptionEntry entries[] = {
@@ -195,13 +148,13 @@ cmd_show (Cli *cli, int argc, char **argv)
   g_autoptr(MarzStore) store = NULL;
   g_autoptr(MarzArticleInfo) article = NULL;
 
-  if (!parse_options ("show", _("ARTICLE"), _("Show an article (by file name) with its text."),
+  if (!marz_cli_parse_options ("show", _("ARTICLE"), _("Show an article (by file name) with its text."),
                       entries, &argc, &argv, &error))
-    return usage_error ("show", error->message);
+    return marz_cli_usage_error ("show", error->message);
   if (!check_format (format) || argc != 2)
-    return usage_error ("show", _("give exactly one article"));
-  if (!(store = open_store (cli, &error)) || !(article = marz_store_get_article (store, argv[1], &error)))
-    return fail (g_steal_pointer (&error));
+    return marz_cli_usage_error ("show", _("give exactly one article"));
+  if (!(store = marz_cli_open_store (cli, &error)) || !(article = marz_store_get_article (store, argv[1], &error)))
+    return marz_cli_fail (g_steal_pointer (&error));
 
   if (g_strcmp0 (format, "json") == 0)
     {
@@ -219,7 +172,7 @@ cmd_show (Cli *cli, int argc, char **argv)
 }
 
 static int
-cmd_search (Cli *cli, int argc, char **argv)
+cmd_search (MarzCli *cli, int argc, char **argv)
 {
   g_autofree char *format = NULL;
   int limit = 50;
@@ -234,19 +187,19 @@ cmd_search (Cli *cli, int argc, char **argv)
   g_autoptr(MarzGazetteer) gazetteer = NULL;
   g_autofree char *query = NULL;
 
-  if (!parse_options ("search", _("QUERY…"),
+  if (!marz_cli_parse_options ("search", _("QUERY…"),
                       _("Find articles containing all the words, in any spelling (Arabic or Persian letters, "
                         "with or without diacritics, tatweel, ZWNJ, any digits)."),
                       entries, &argc, &argv, &error))
-    return usage_error ("search", error->message);
+    return marz_cli_usage_error ("search", error->message);
   if (!check_format (format) || argc < 2 || limit <= 0)
-    return usage_error ("search", _("give a query (and a positive --limit)"));
+    return marz_cli_usage_error ("search", _("give a query (and a positive --limit)"));
   query = g_strjoinv (" ", argv + 1);
-  if (!(store = open_store (cli, &error)) || !(gazetteer = marz_gazetteer_new_default (&error)))
-    return fail (g_steal_pointer (&error));
+  if (!(store = marz_cli_open_store (cli, &error)) || !(gazetteer = marz_gazetteer_new_default (&error)))
+    return marz_cli_fail (g_steal_pointer (&error));
   marz_store_set_gazetteer (store, gazetteer);
   if (!(hits = marz_store_search (store, query, limit, &error)))
-    return fail (g_steal_pointer (&error));
+    return marz_cli_fail (g_steal_pointer (&error));
 
   if (g_strcmp0 (format, "json") == 0)
     print_json (marz_json_search (hits));
@@ -265,22 +218,6 @@ cmd_search (Cli *cli, int argc, char **argv)
 }
 
 /* ------------------------------------------------------------------------ */
-
-/* «2025-10-09», or «2025-10» meaning the whole month. */
-static char *
-parse_date_bound (const char *text,
-                  gboolean    upper)
-{
-  int y, m, d, n = 0;
-
-  if (text == NULL)
-    return NULL;
-  if (sscanf (text, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == (int) strlen (text) && g_date_valid_dmy (d, m, y))
-    return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
-  if (sscanf (text, "%4d-%2d%n", &y, &m, &n) == 2 && n == (int) strlen (text) && m >= 1 && m <= 12)
-    return g_strdup_printf ("%04d-%02d-%02d", y, m, upper ? g_date_get_days_in_month (m, y) : 1);
-  return NULL;
-}
 
 static char *
 format_count (gint64 n)
@@ -315,47 +252,32 @@ print_incident (const MarzIncident *i)
 }
 
 static int
-cmd_incidents (Cli *cli, int argc, char **argv)
+cmd_incidents (MarzCli *cli, int argc, char **argv)
 {
-  g_autofree char *format = NULL, *from = NULL, *to = NULL, *type = NULL, *place = NULL;
+  g_autofree char *format = NULL;
+  g_auto(MarzCliFilterArgs) args = { NULL };
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: text or json"), "FORMAT" },
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("Only incidents on or after DATE (YYYY-MM-DD or YYYY-MM)"), "DATE" },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Only incidents on or before DATE (YYYY-MM-DD or YYYY-MM)"), "DATE" },
-    { "type", 0, 0, G_OPTION_ARG_STRING, &type,
-      N_("Only this type: airstrike, shelling, clash, attack, explosion, ceasefire, talks, closure, statement"), "TYPE" },
-    { "place", 0, 0, G_OPTION_ARG_STRING, &place, N_("Only at this place or within it (a gazetteer id, e.g. kunar)"), "ID" },
+    MARZ_CLI_FILTER_ENTRIES (&args),
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(MarzStore) store = NULL;
   g_autoptr(GPtrArray) incidents = NULL;
-  MarzIncidentFilter filter = { NULL, NULL, -1, NULL };
-  MarzIncidentType t;
+  g_auto(MarzIncidentFilter) filter = { NULL, NULL, -1, NULL };
+  const char *message = NULL;
 
-  if (!parse_options ("incidents", "", _("List the incidents found, with the reports of each."),
-                      entries, &argc, &argv, &error))
-    return usage_error ("incidents", error->message);
+  if (!marz_cli_parse_options ("incidents", "", _("List the incidents found, with the reports of each."),
+                               entries, &argc, &argv, &error))
+    return marz_cli_usage_error ("incidents", error->message);
   if (!check_format (format) || argc > 1)
-    return usage_error ("incidents", _("unexpected arguments or unknown format"));
-  if ((from && !(filter.from = parse_date_bound (from, FALSE))) || (to && !(filter.to = parse_date_bound (to, TRUE))))
-    return usage_error ("incidents", _("dates are written YYYY-MM-DD or YYYY-MM"));
-  if (type && !marz_incident_type_from_string (type, &t))
-    return usage_error ("incidents", _("unknown incident type"));
-  filter.type = type ? (int) t : -1;
-  filter.place_id = g_strdup (place);
-
-  if (!(store = open_store (cli, &error)))
-    return fail (g_steal_pointer (&error));
-  if (place && !marz_store_has_place (store, place))
-    {
-      marz_incident_filter_clear (&filter);
-      return usage_error ("incidents", _("no such place in the gazetteer"));
-    }
-  incidents = marz_store_query_incidents (store, &filter, &error);
-  marz_incident_filter_clear (&filter);
-  if (incidents == NULL)
-    return fail (g_steal_pointer (&error));
+    return marz_cli_usage_error ("incidents", _("unexpected arguments or unknown format"));
+  if (!(store = marz_cli_open_store (cli, &error)))
+    return marz_cli_fail (g_steal_pointer (&error));
+  if (!marz_cli_filter_args_resolve (&args, store, &filter, &message))
+    return marz_cli_usage_error ("incidents", message);
+  if (!(incidents = marz_store_query_incidents (store, &filter, &error)))
+    return marz_cli_fail (g_steal_pointer (&error));
 
   if (g_strcmp0 (format, "json") == 0)
     print_json (marz_json_incidents (incidents));
@@ -394,7 +316,7 @@ print_usage (FILE *out)
 int
 main (int argc, char *argv[])
 {
-  Cli cli = { NULL };
+  MarzCli cli = { NULL };
   int i = 1, status;
 
   setlocale (LC_ALL, "");
