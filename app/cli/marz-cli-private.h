@@ -58,4 +58,9 @@ void       marz_cli_filter_args_clear (MarzCliFilterArgs *args);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MarzCliFilterArgs, marz_cli_filter_args_clear)
 
+/* The commands that live in files of their own. */
+int        marz_cli_export_incidents (MarzCli            *cli,
+                                      int                 argc,
+                                      char              **argv);
+
 G_END_DECLS

@@ -298,6 +298,7 @@ static const Command commands[] = {
   { "show",      N_("ARTICLE"), N_("Show one article"), cmd_show },
   { "search",    N_("QUERY"),  N_("Search the articles' text in any spelling"), cmd_search },
   { "incidents", "",           N_("List incidents, with filters"), cmd_incidents },
+  { "export-incidents", "",    N_("Export incidents as GeoJSON or CSV, with filters"), marz_cli_export_incidents },
 };
 
 static void
