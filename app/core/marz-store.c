@@ -84,6 +84,20 @@ static const char * const migrations[] = {
   "  UNIQUE (incident_id, article_id));"
   "CREATE INDEX reports_article ON reports (article_id, grp);"
   "CREATE VIRTUAL TABLE article_index USING fts5 (title, body, content='', tokenize='marz');",
+
+  /* 2: a translator's decisions on aligned sentences (marz-store-align.c);
+   * articles by name, sentences by their first character, so decisions
+   * outlive a re-import and a change to the aligner */
+  "CREATE TABLE align_decisions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  article_a TEXT NOT NULL,"
+  "  article_b TEXT NOT NULL,"
+  "  a_start INTEGER NOT NULL,"
+  "  b_start INTEGER NOT NULL,"
+  "  decision TEXT NOT NULL CHECK (decision IN ('confirm','reject','pair')),"
+  "  decided_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+  "  UNIQUE (article_a, article_b, a_start, b_start),"
+  "  CHECK (article_a <= article_b));",
 };
 
 gboolean
