@@ -21,7 +21,7 @@
 #include <math.h>
 #include <string.h>
 
-#define RADIX_BITS  11
+#define RADIX_BITS  14  /* 11 made three passes of most levels, this two */
 #define NO_LEAF     G_MAXUINT32
 
 typedef struct
@@ -45,6 +45,8 @@ typedef struct
   guint32          *sy;
   guint32          *skip;         /* first unvisited entry at or after each */
   guint32          *members;      /* of the cluster being made */
+  guint32          *tx;           /* positions to sort, in their order: while */
+  guint32          *ty;           /* sorting, in skip's and members' memory */
   guint64           row_width;    /* keys per row of cells, in the current grid */
 } Builder;
 
@@ -76,26 +78,19 @@ bit_length (guint64 v)
   return bits;
 }
 
-/* Stable LSD radix sort of @a on bits @lo … @lo + @bits − 1; returns
- * whichever buffer ends up holding the result. */
+/* Stable LSD radix sort of the @n words of @a on bits @lo … @lo + @passes ×
+ * @digit − 1, whose digits were counted into @counts (@passes tables of
+ * 2^@digit); returns whichever buffer ends up holding the result. */
 static guint64 *
 radix_sort (guint64 *a,
             guint64 *tmp,
             gsize    n,
             guint    lo,
-            guint    bits)
+            guint    passes,
+            guint    digit,
+            gsize   *counts)
 {
-  guint passes = (bits + RADIX_BITS - 1) / RADIX_BITS;
-  guint digit = passes ? (bits + passes - 1) / passes : 0;
   gsize n_buckets = (gsize) 1 << digit, mask = n_buckets - 1;
-  g_autofree gsize *counts = NULL;
-
-  if (n == 0)
-    return a;
-  counts = g_new0 (gsize, passes * n_buckets);
-  for (gsize i = 0; i < n; i++)
-    for (guint p = 0; p < passes; p++)
-      counts[p * n_buckets + ((a[i] >> (lo + p * digit)) & mask)]++;
 
   for (guint p = 0; p < passes; p++)
     {
@@ -130,96 +125,132 @@ compare_entries (const void *a,
   return (p->item > q->item) - (p->item < q->item);
 }
 
-/* Sorts (key, item) pairs packed in one word each: the common case. */
-static void
+/* The key of cell (@cx, @cy) in a grid whose first cell is (@min_cx,
+ * @min_cy): row by row, with a column of empty cells either side, so that
+ * the cells left and right of a node are always key − 1 and key + 1, never
+ * the end of another row. */
+static inline guint64
+cell_key (guint32 cx,
+          guint32 cy,
+          guint32 min_cx,
+          guint32 min_cy,
+          guint64 row_width)
+{
+  return (guint64) (cy - min_cy) * row_width + (cx - min_cx) + 1;
+}
+
+/* Sorts (key, item) pairs packed in one word each, the common case: the
+ * digits are counted while packing, and the keys are left in place of the
+ * words.  Returns the sorted keys. */
+static guint64 *
 sort_packed (Builder *b,
              guint    m,
+             double   scale,
+             guint32  min_cx,
+             guint32  min_cy,
              guint    key_bits,
              guint    item_bits)
 {
-  guint64 *sorted, *other;
+  guint passes = (key_bits + RADIX_BITS - 1) / RADIX_BITS;
+  guint digit = passes ? (key_bits + passes - 1) / passes : 0;
+  gsize mask = ((gsize) 1 << digit) - 1;
+  guint64 item_mask = ((guint64) 1 << item_bits) - 1;
+  g_autofree gsize *counts = g_new0 (gsize, MAX (passes, 1) << digit);
+  guint64 *words = b->buffers[0];
 
   for (guint i = 0; i < m; i++)
-    b->buffers[0][i] = b->keys[i] << item_bits | i;  /* b->keys is buffers[1] */
-  sorted = radix_sort (b->buffers[0], b->buffers[1], m, item_bits, key_bits);
-  other = sorted == b->buffers[0] ? b->buffers[1] : b->buffers[0];
+    {
+      guint64 key = cell_key (cell_of (b->tx[i], scale), cell_of (b->ty[i], scale),
+                              min_cx, min_cy, b->row_width);
+
+      words[i] = key << item_bits | i;
+      for (guint p = 0; p < passes; p++)
+        counts[(p << digit) + ((key >> (p * digit)) & mask)]++;
+    }
+  if (m > 0)
+    words = radix_sort (words, words == b->buffers[0] ? b->buffers[1] : b->buffers[0], m,
+                        item_bits, passes, digit, counts);
   for (guint j = 0; j < m; j++)
     {
-      b->items[j] = sorted[j] & (((guint64) 1 << item_bits) - 1);
-      other[j] = sorted[j] >> item_bits;
+      b->items[j] = words[j] & item_mask;
+      words[j] >>= item_bits;
     }
-  b->keys = other;
+  return words;
 }
 
 /* Keys too wide to share a word with an index: points spread over the whole
  * world at a high zoom. */
-static void
+static guint64 *
 sort_wide (Builder *b,
-           guint    m)
+           guint    m,
+           double   scale,
+           guint32  min_cx,
+           guint32  min_cy)
 {
   g_autofree SortEntry *entries = g_new (SortEntry, MAX (m, 1));
+  guint64 *keys = b->buffers[0];
 
   for (guint i = 0; i < m; i++)
-    entries[i] = (SortEntry) { b->keys[i], i };
+    entries[i] = (SortEntry) { cell_key (cell_of (b->tx[i], scale), cell_of (b->ty[i], scale),
+                                         min_cx, min_cy, b->row_width), i };
   qsort (entries, m, sizeof (SortEntry), compare_entries);
   for (guint j = 0; j < m; j++)
     {
-      b->keys[j] = entries[j].key;
+      keys[j] = entries[j].key;
       b->items[j] = entries[j].item;
     }
+  return keys;
 }
 
-static void
-level_add_rows (Level          *level,
-                const guint32  *sy)
-{
-  GArray *rows = g_array_new (FALSE, FALSE, sizeof (Row));
-
-  for (guint j = 0; j < level->n_nodes; j++)
-    {
-      Row row = { cell_of (sy[j], level->scale), j };
-
-      if (rows->len == 0 || g_array_index (rows, Row, rows->len - 1).cy != row.cy)
-        g_array_append_val (rows, row);
-    }
-  level->n_rows = rows->len;
-  level->rows = (Row *) g_array_free (rows, FALSE);
-}
-
-/* Sorts the m positions in b->sx, b->sy row by row of the cells of @scale,
- * into b->keys, and where each came from into b->items. */
+/* Sorts the m positions in b->tx, b->ty row by row of the cells of @scale:
+ * the sorted keys into b->keys, where each came from into b->items, the
+ * positions in that order into b->sx, b->sy, and the rows into @level. */
 static void
 sort_cells (Builder *b,
             guint    m,
-            double   scale)
+            double   scale,
+            Level   *level)
 {
-  guint32 min_cx = G_MAXUINT32, min_cy = G_MAXUINT32, max_cx = 0;
-  guint64 max_key = 0;
+  guint32 min_cx = G_MAXUINT32, min_cy = G_MAXUINT32, max_cx = 0, max_cy = 0;
   guint key_bits, item_bits = bit_length (m > 0 ? m - 1 : 0);
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  guint64 row_end = 0;
 
   for (guint i = 0; i < m; i++)
     {
-      min_cx = MIN (min_cx, cell_of (b->sx[i], scale));
-      max_cx = MAX (max_cx, cell_of (b->sx[i], scale));
-      min_cy = MIN (min_cy, cell_of (b->sy[i], scale));
+      guint32 cx = cell_of (b->tx[i], scale), cy = cell_of (b->ty[i], scale);
+
+      min_cx = MIN (min_cx, cx);
+      max_cx = MAX (max_cx, cx);
+      min_cy = MIN (min_cy, cy);
+      max_cy = MAX (max_cy, cy);
     }
-  /* A column of empty cells either side: the cells left and right of a node
-   * are always key − 1 and key + 1, never the end of another row. */
   b->row_width = m ? (guint64) max_cx - min_cx + 3 : 3;
-  b->keys = b->buffers[1];
-  for (guint i = 0; i < m; i++)
-    {
-      guint64 key = (guint64) (cell_of (b->sy[i], scale) - min_cy) * b->row_width
-                    + (cell_of (b->sx[i], scale) - min_cx) + 1;
-
-      b->keys[i] = key;
-      max_key = MAX (max_key, key);
-    }
-  key_bits = bit_length (max_key);
+  key_bits = m ? bit_length (cell_key (max_cx, max_cy, min_cx, min_cy, b->row_width)) : 0;
   if (key_bits + item_bits <= 64)
-    sort_packed (b, m, key_bits, item_bits);
+    b->keys = sort_packed (b, m, scale, min_cx, min_cy, key_bits, item_bits);
   else
-    sort_wide (b, m);
+    b->keys = sort_wide (b, m, scale, min_cx, min_cy);
+
+  for (guint j = 0; j < m; j++)
+    {
+      guint32 i = b->items[j];
+
+      b->sx[j] = b->tx[i];
+      b->sy[j] = b->ty[i];
+      if (b->keys[j] >= row_end)
+        {
+          guint64 r = b->keys[j] / b->row_width;
+          Row row = { min_cy + r, j };
+
+          row_end = (r + 1) * b->row_width;
+          g_array_append_val (rows, row);
+        }
+    }
+  level->scale = scale;
+  level->n_nodes = m;
+  level->n_rows = rows->len;
+  level->rows = (Row *) g_array_free (rows, FALSE);
 }
 
 /* Sorts @nodes into @level, row by row of the cells of @scale; leaves the
@@ -235,22 +266,13 @@ sort_level (Builder       *b,
 
   for (guint i = 0; i < m; i++)
     {
-      b->sx[i] = index->x[nodes[i]];
-      b->sy[i] = index->y[nodes[i]];
+      b->tx[i] = index->x[nodes[i]];
+      b->ty[i] = index->y[nodes[i]];
     }
-  sort_cells (b, m, scale);
-
-  level->scale = scale;
-  level->n_nodes = m;
+  sort_cells (b, m, scale, level);
   level->nodes = g_new (guint32, MAX (m, 1));
   for (guint j = 0; j < m; j++)
     level->nodes[j] = nodes[b->items[j]];
-  for (guint j = 0; j < m; j++)
-    {
-      b->sx[j] = index->x[level->nodes[j]];
-      b->sy[j] = index->y[level->nodes[j]];
-    }
-  level_add_rows (level, b->sy);
 }
 
 /* Projects @points and sorts them as sort_level() does, into the index's own
@@ -267,26 +289,21 @@ sort_points (Builder                *b,
 
   for (guint i = 0; i < n; i++)
     {
-      b->sx[i] = lon_to_x (points[i].lon);
-      b->sy[i] = lat_to_y (points[i].lat);
+      b->tx[i] = lon_to_x (points[i].lon);
+      b->ty[i] = lat_to_y (points[i].lat);
     }
-  sort_cells (b, n, scale);
-
-  level->scale = scale;
-  level->n_nodes = n;
+  sort_cells (b, n, scale, level);
   level->nodes = g_new (guint32, MAX (n, 1));
+  memcpy (self->x, b->sx, n * sizeof (guint32));
+  memcpy (self->y, b->sy, n * sizeof (guint32));
   for (guint j = 0; j < n; j++)
     {
-      guint32 i = b->items[j];
+      const MarzClusterPoint *point = &points[b->items[j]];
 
-      self->points[j] = points[i];
-      b->leaf_weight[j] = points[i].weight;
-      self->x[j] = b->sx[i];
-      self->y[j] = b->sy[i];
+      self->points[j] = *point;
+      b->leaf_weight[j] = point->weight;
       level->nodes[j] = j;
     }
-  memcpy (b->sx, self->x, n * sizeof (guint32));
-  memcpy (b->sy, self->y, n * sizeof (guint32));
 }
 
 void
@@ -481,6 +498,8 @@ builder_init (Builder          *b,
   b->sy = g_new (guint32, n);
   b->skip = g_new (guint32, n + 1);
   b->members = g_new (guint32, n);
+  b->tx = b->skip;
+  b->ty = b->members;
 }
 
 static void

@@ -898,6 +898,68 @@ test_deterministic (void)
     }
 }
 
+/* Everything the index answers, in the order it answers, digested: every
+ * zoom's items with their ids, every cluster's leaves and expansion zoom. */
+static char *
+index_digest (MarzClusterIndex *index,
+              int               min_zoom,
+              int               max_zoom)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  for (int z = min_zoom; z <= max_zoom; z++)
+    {
+      g_autoptr(GArray) items = query_world (index, z);
+
+      for (guint k = 0; k < items->len; k++)
+        {
+          const MarzCluster *c = &g_array_index (items, MarzCluster, k);
+          g_autofree char *line = g_strdup_printf ("%d %.17g %.17g %" G_GUINT64_FORMAT " %u %d %"
+                                                   G_GUINT64_FORMAT " %" G_GUINT64_FORMAT "\n",
+                                                   z, c->lat, c->lon, c->count, c->n_points,
+                                                   c->is_cluster, c->id, c->cluster_id);
+
+          g_checksum_update (sum, (const guchar *) line, -1);
+          if (c->is_cluster)
+            {
+              g_autoptr(GArray) leaves = marz_cluster_index_get_leaves (index, c->cluster_id,
+                                                                        0, G_MAXUINT);
+              int expansion = marz_cluster_index_get_expansion_zoom (index, c->cluster_id);
+
+              for (guint l = 0; l < leaves->len; l++)
+                g_checksum_update (sum, (const guchar *) &g_array_index (leaves, MarzClusterPoint,
+                                                                         l).id, sizeof (guint64));
+              g_checksum_update (sum, (const guchar *) &expansion, sizeof expansion);
+            }
+        }
+    }
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+/* The build was made faster more than once; each time, the index had to
+ * answer exactly as the one before (clusters, their order, ids and leaves),
+ * and these digests were taken from the first version (18787f1). */
+static void
+test_unchanged (void)
+{
+  g_autofree MarzClusterPoint *points = random_points (31, 20000);
+  g_autofree MarzClusterPoint *world = g_new (MarzClusterPoint, 3000);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (37);
+  g_autoptr(MarzClusterIndex) a = index_new (points, 20000);
+  g_autoptr(MarzClusterIndex) b = NULL;
+  g_autofree char *digest_a = index_digest (a, 0, MAX_Z);
+  g_autofree char *digest_b = NULL;
+
+  for (guint i = 0; i < 3000; i++)
+    world[i] = (MarzClusterPoint) { g_rand_double_range (rand, -85, 85),
+                                    g_rand_double_range (rand, -180, 180), 2 * i, i % 7 };
+  b = marz_cluster_index_new (world, 3000, 2, TILE, 14, 28);  /* keys too wide for a word */
+  digest_b = index_digest (b, 14, 28);
+  g_test_message ("digests: %s %s", digest_a, digest_b);
+  g_assert_cmpstr (digest_a, ==, "e7bf11de2fc111ccf3ef2e6e464378fdebc7b7573d3a8bba37976e71daa78d34");
+  g_assert_cmpstr (digest_b, ==, "f21629898d38bbea3e9813a151d8d692ea80fee5e6d7665d7088b054c572e565");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -917,6 +979,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cluster-index/reference", test_reference);
   g_test_add_func ("/cluster-index/ids-and-refs", test_ids_and_refs);
   g_test_add_func ("/cluster-index/deterministic", test_deterministic);
+  g_test_add_func ("/cluster-index/unchanged", test_unchanged);
 
   return g_test_run ();
 }
