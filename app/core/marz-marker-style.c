@@ -4,6 +4,7 @@
 #include "marz-marker-style.h"
 
 #include <math.h>
+#include <pango/pangocairo.h>
 
 /* Violence in warm hues, diplomacy in cool ones; neighbours in the enum
  * differ in lightness too, so the legend still reads in grey. */
@@ -59,4 +60,105 @@ double
 marz_marker_style_cluster_radius (guint64 n_incidents)
 {
   return MIN (13.0 + 4.0 * log10 (MAX (n_incidents, 1)), 30.0);
+}
+
+/* The outline of a marker: a disc, or a square with corners of @corner. */
+static void
+marker_path (cairo_t *cr,
+             double   x,
+             double   y,
+             double   radius,
+             double   corner)
+{
+  double x0 = x - radius, y0 = y - radius, x1 = x + radius, y1 = y + radius;
+
+  if (corner >= radius)
+    {
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+      return;
+    }
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x1 - corner, y0 + corner, corner, -G_PI / 2, 0);
+  cairo_arc (cr, x1 - corner, y1 - corner, corner, 0, G_PI / 2);
+  cairo_arc (cr, x0 + corner, y1 - corner, corner, G_PI / 2, G_PI);
+  cairo_arc (cr, x0 + corner, y0 + corner, corner, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+/* The count in white, centred; the window's marker uses the widget's font,
+ * bold at the size of the UI font. */
+static void
+draw_count (cairo_t *cr,
+            double   x,
+            double   y,
+            guint64  count)
+{
+  g_autofree char *text = g_strdup_printf ("%" G_GUINT64_FORMAT, count);
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Noto Sans,Sans Bold 11px");
+  int w, h;
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_move_to (cr, x - w / 2.0, y - h / 2.0);
+  pango_cairo_show_layout (cr, layout);
+  pango_font_description_free (font);
+  g_object_unref (layout);
+}
+
+static void
+draw_marker (cairo_t *cr,
+             double   x,
+             double   y,
+             double   radius,
+             double   corner,
+             MarzRgb  fill)
+{
+  cairo_save (cr);
+  marker_path (cr, x, y, radius, corner);
+  cairo_set_source_rgba (cr, fill.red, fill.green, fill.blue, 0.92);
+  cairo_fill (cr);
+  /* GTK draws the border inside the outline. */
+  marker_path (cr, x, y, radius - MARZ_MARKER_STYLE_BORDER / 2, MAX (corner - MARZ_MARKER_STYLE_BORDER / 2, 0));
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, MARZ_MARKER_STYLE_BORDER);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+void
+marz_marker_style_draw_place (cairo_t          *cr,
+                              double            x,
+                              double            y,
+                              double            radius,
+                              MarzIncidentType  type,
+                              guint64           n_incidents)
+{
+  gboolean diplomacy;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (type < MARZ_N_INCIDENT_TYPES);
+
+  diplomacy = marz_incident_type_get_category (type) == MARZ_CATEGORY_DIPLOMACY;
+  /* Corners of a fifth of the size, as marz-marker.c rounds them. */
+  draw_marker (cr, x, y, radius, diplomacy ? 2 * radius / 5 : radius, marz_marker_style_type_color (type));
+  if (n_incidents > 1)
+    draw_count (cr, x, y, n_incidents);
+}
+
+void
+marz_marker_style_draw_cluster (cairo_t *cr,
+                                double   x,
+                                double   y,
+                                double   radius,
+                                guint64  n_incidents)
+{
+  g_return_if_fail (cr != NULL);
+
+  draw_marker (cr, x, y, radius, radius, marz_marker_style_cluster_color ());
+  if (n_incidents > 0)
+    draw_count (cr, x, y, n_incidents);
 }

@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include <cairo.h>
+
 #include "marz-incident.h"
 
 G_BEGIN_DECLS
@@ -21,5 +23,24 @@ MarzRgb marz_marker_style_cluster_color  (void);
 double  marz_marker_style_place_radius   (guint            n_incidents,
                                           gint64           casualties);
 double  marz_marker_style_cluster_radius (guint64          n_incidents);
+
+/* The white ring around every marker, inside its radius. */
+#define MARZ_MARKER_STYLE_BORDER 2.0
+
+/* Draw a marker centred on (@x, @y) in @cr's user space (logical px), as
+ * the window draws it: a disc in the type's colour, a rounded square for
+ * diplomacy, the count when there is more than one; a cluster is a dark
+ * disc with its count. */
+void    marz_marker_style_draw_place     (cairo_t         *cr,
+                                          double           x,
+                                          double           y,
+                                          double           radius,
+                                          MarzIncidentType type,
+                                          guint64          n_incidents);
+void    marz_marker_style_draw_cluster   (cairo_t         *cr,
+                                          double           x,
+                                          double           y,
+                                          double           radius,
+                                          guint64          n_incidents);
 
 G_END_DECLS

@@ -1,0 +1,114 @@
+/* marz-snapshot-private.h: what the marz-snapshot*.c files share
+ *
+ * The figure is laid out once per render into a MarzSnapshotFrame: where
+ * the map is, at which zoom and origin, and what it shows.  The markers,
+ * the furniture and the list each draw from it.
+ */
+#pragma once
+
+#include <pango/pangocairo.h>
+
+#include "marz-marker-set.h"
+#include "marz-snapshot.h"
+
+G_BEGIN_DECLS
+
+#define MARZ_SNAPSHOT_TILE_SIZE 256
+#define MARZ_SNAPSHOT_FONT      "Noto Sans,Noto Sans Arabic,Sans"
+
+typedef enum
+{
+  MARZ_SNAPSHOT_VIEW_ALL,      /* frame every incident loaded */
+  MARZ_SNAPSHOT_VIEW_CENTER,
+  MARZ_SNAPSHOT_VIEW_BBOX,
+} MarzSnapshotView;
+
+struct _MarzSnapshot
+{
+  GObject                parent_instance;
+
+  /* owned */
+  MarzBasemap           *basemap;
+  MarzIncidentFilter     filter;
+  GPtrArray             *incidents;     /* MarzIncident, by date; NULL until loaded */
+  MarzMarkerSet         *markers;       /* NULL until loaded */
+  GHashTable            *sources;       /* article name → its source, or its name */
+  char                  *title;
+  char                  *subtitle;
+  char                  *language;
+
+  guint                  width;
+  guint                  height;
+  MarzSnapshotView       view;
+  double                 lat, lon, zoom;
+  double                 bbox[4];       /* min_lon, min_lat, max_lon, max_lat */
+  MarzSnapshotFurniture  furniture;
+};
+
+/* One placed marker: a place or a cluster, with the list numbers under it. */
+typedef struct
+{
+  double            x, y;               /* figure px */
+  double            radius;
+  gboolean          is_cluster;
+  guint64           count;
+  MarzIncidentType  type;               /* a place's; MARZ_N_INCIDENT_TYPES for a cluster */
+  GArray           *numbers;            /* guint, the list's numbers of its incidents */
+} MarzSnapshotMark;
+
+typedef struct
+{
+  /* the map, in figure px */
+  double     map_x, map_y, map_width, map_height;
+  double     zoom;
+  double     origin_x, origin_y;        /* the map's top left, world px at @zoom */
+  /* the list panel, empty without MARZ_SNAPSHOT_LIST */
+  double     list_x, list_y, list_width, list_height;
+
+  GArray    *marks;                     /* MarzSnapshotMark */
+  GPtrArray *shown;                     /* MarzIncident (borrowed) in view, numbered from 1 */
+  GPtrArray *outlines;                  /* MarzSnapshotOutline */
+  guint      types_shown;               /* mask of 1 << MarzIncidentType */
+} MarzSnapshotFrame;
+
+typedef struct
+{
+  GPtrArray        *rings;              /* GArray of MarzLatLon */
+  MarzIncidentType  type;
+} MarzSnapshotOutline;
+
+void         _marz_snapshot_frame_init     (MarzSnapshot       *self,
+                                            MarzSnapshotFrame  *frame);
+void         _marz_snapshot_frame_clear    (MarzSnapshotFrame  *frame);
+void         _marz_snapshot_frame_project  (const MarzSnapshotFrame *frame,
+                                            double              lat,
+                                            double              lon,
+                                            double             *x,
+                                            double             *y);
+
+/* marz-snapshot-markers.c */
+void         _marz_snapshot_collect_marks  (MarzSnapshot       *self,
+                                            MarzSnapshotFrame  *frame);
+void         _marz_snapshot_draw_map       (MarzSnapshot       *self,
+                                            MarzSnapshotFrame  *frame,
+                                            cairo_t            *cr);
+
+/* marz-snapshot-furniture.c */
+void         _marz_snapshot_draw_furniture (MarzSnapshot       *self,
+                                            MarzSnapshotFrame  *frame,
+                                            cairo_t            *cr);
+char        *_marz_snapshot_format_date    (const char         *date,
+                                            MarzDatePrecision   precision);
+const char  *_marz_snapshot_type_label     (MarzIncidentType    type);
+PangoLayout *_marz_snapshot_layout_new     (cairo_t            *cr,
+                                            const char         *font,
+                                            const char         *text);
+char        *_marz_snapshot_format_numbers (GArray             *numbers,
+                                            guint               max_runs);
+
+/* marz-snapshot-list.c */
+void         _marz_snapshot_draw_list      (MarzSnapshot       *self,
+                                            MarzSnapshotFrame  *frame,
+                                            cairo_t            *cr);
+
+G_END_DECLS
