@@ -62,6 +62,9 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MarzCliFilterArgs, marz_cli_filter_args_clear)
 int        marz_cli_export_incidents (MarzCli            *cli,
                                       int                 argc,
                                       char              **argv);
+int        marz_cli_export_map       (MarzCli            *cli,
+                                      int                 argc,
+                                      char              **argv);
 int        marz_cli_align            (MarzCli            *cli,
                                       int                 argc,
                                       char              **argv);

@@ -300,6 +300,7 @@ static const Command commands[] = {
   { "incidents", "",           N_("List incidents, with filters"), cmd_incidents },
   { "export-incidents", "",    N_("Export incidents as GeoJSON or CSV, with filters"), marz_cli_export_incidents },
   { "export-map", "",          N_("Export the map as a PNG, SVG or PDF figure"), marz_cli_export_map },
+  { "export-map", "",          N_("Export the map as a PNG, SVG or PDF figure"), marz_cli_export_map },
   { "align",     N_("A B"),    N_("Align two articles' sentences by the facts they share"), marz_cli_align },
 };
 
