@@ -68,5 +68,8 @@ int        marz_cli_export_map       (MarzCli            *cli,
 int        marz_cli_align            (MarzCli            *cli,
                                       int                 argc,
                                       char              **argv);
+int        marz_cli_stories          (MarzCli            *cli,
+                                      int                 argc,
+                                      char              **argv);
 
 G_END_DECLS

@@ -302,6 +302,7 @@ static const Command commands[] = {
   { "export-map", "",          N_("Export the map as a PNG, SVG or PDF figure"), marz_cli_export_map },
   { "export-map", "",          N_("Export the map as a PNG, SVG or PDF figure"), marz_cli_export_map },
   { "align",     N_("A B"),    N_("Align two articles' sentences by the facts they share"), marz_cli_align },
+  { "stories",   "",           N_("Group the articles that report the same events"), marz_cli_stories },
 };
 
 static void
