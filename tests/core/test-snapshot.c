@@ -1,0 +1,405 @@
+/* test-snapshot.c: the map figure drawn by the core
+ *
+ * A real store of the bundled corpus, the real basemap; the figure is
+ * rendered into image surfaces and read back pixel by pixel, and written
+ * to real files.
+ */
+#undef G_DISABLE_ASSERT
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "marz-basemap.h"
+#include "marz-import.h"
+#include "marz-marker-style.h"
+#include "marz-mercator.h"
+#include "marz-snapshot.h"
+
+/* Spin Boldak: one clash, alone on the map at the zoom of these views. */
+#define SPIN_LAT 31.006
+#define SPIN_LON 66.400
+
+typedef struct
+{
+  char          *dir;
+  MarzStore     *store;
+  MarzGazetteer *gazetteer;
+  MarzBasemap   *basemap;
+} Fixture;
+
+static char *
+corpus_dir (void)
+{
+  const char *datadir = g_getenv ("MARZ_DATADIR");
+
+  if (datadir != NULL)
+    return g_build_filename (datadir, "corpus", NULL);
+  return g_test_build_filename (G_TEST_DIST, "..", "..", "data", "corpus", NULL);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MarzExtractor) extractor = NULL;
+  g_autofree char *corpus = corpus_dir ();
+  g_autofree char *db = NULL;
+  MarzImportSummary summary;
+
+  f->dir = g_dir_make_tmp ("marz-snapshot-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (f->dir, "marz.db", NULL);
+  f->store = marz_store_open (db, &error);
+  g_assert_no_error (error);
+  f->gazetteer = marz_gazetteer_new_default (&error);
+  g_assert_no_error (error);
+  f->basemap = marz_basemap_new_default (f->gazetteer, &error);
+  g_assert_no_error (error);
+  extractor = marz_extractor_new (f->gazetteer);
+  marz_import_paths (f->store, extractor, (const char * const []) { corpus, NULL }, NULL, NULL, NULL,
+                     &summary, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.added, ==, 5);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_clear_object (&f->store);
+  g_clear_object (&f->basemap);
+  g_clear_object (&f->gazetteer);
+}
+
+static MarzSnapshot *
+loaded_snapshot (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  MarzIncidentFilter filter = { .type = -1 };
+  MarzSnapshot *snapshot = marz_snapshot_new (f->basemap, &filter);
+
+  g_assert_true (marz_snapshot_load (snapshot, f->store, &error));
+  g_assert_no_error (error);
+  return snapshot;
+}
+
+/* A box and a height with the same aspect in Web Mercator. */
+static guint
+height_for_box (guint         width,
+                const double *box)
+{
+  double x0, y0, x1, y1;
+
+  marz_mercator_project_unit (box[3], box[0], &x0, &y0);
+  marz_mercator_project_unit (box[1], box[2], &x1, &y1);
+  return (guint) round (width * (y1 - y0) / (x1 - x0));
+}
+
+static cairo_surface_t *
+render (MarzSnapshot *snapshot,
+        double        scale)
+{
+  guint w, h;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  marz_snapshot_get_size (snapshot, &w, &h);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) round (w * scale), (int) round (h * scale));
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  marz_snapshot_render (snapshot, cr);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static guint32
+pixel (cairo_surface_t *surface,
+       int              x,
+       int              y)
+{
+  const guint8 *row = cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface);
+  return ((const guint32 *) row)[x] & 0xffffff;
+}
+
+/* Within @tolerance on every channel of the colour @rgb, drawn at 92 %
+ * over anything. */
+static void
+assert_marker_color (guint32 got,
+                     MarzRgb rgb,
+                     int     tolerance)
+{
+  int channels[3] = { (got >> 16) & 0xff, (got >> 8) & 0xff, got & 0xff };
+  double want[3] = { rgb.red * 255, rgb.green * 255, rgb.blue * 255 };
+
+  for (guint i = 0; i < 3; i++)
+    if (fabs (channels[i] - want[i]) > tolerance)
+      g_error ("pixel %06x is not the marker colour %02x%02x%02x", got, (int) want[0], (int) want[1], (int) want[2]);
+}
+
+static void
+test_bbox_fills_map (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(MarzSnapshot) snapshot = loaded_snapshot (f);
+  double box[4] = { 64, 29, 72, 35 };
+  guint h = height_for_box (800, box);
+  double x, y, x0, y0, x1, y1;
+
+  marz_snapshot_set_size (snapshot, 800, h);
+  marz_snapshot_set_bbox (snapshot, box[0], box[1], box[2], box[3]);
+  marz_snapshot_project (snapshot, box[3], box[0], &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, 0, 0.5);
+  g_assert_cmpfloat_with_epsilon (y, 0, 0.5);
+  marz_snapshot_project (snapshot, box[1], box[2], &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, 800, 0.5);
+  g_assert_cmpfloat_with_epsilon (y, h, 0.5);
+
+  /* Any place: linear in Web Mercator between the corners. */
+  {
+    double sx, sy;
+    marz_mercator_project_unit (box[3], box[0], &x0, &y0);
+    marz_mercator_project_unit (box[1], box[2], &x1, &y1);
+    marz_mercator_project_unit (SPIN_LAT, SPIN_LON, &sx, &sy);
+    marz_snapshot_project (snapshot, SPIN_LAT, SPIN_LON, &x, &y);
+    g_assert_cmpfloat_with_epsilon (x, 800 * (sx - x0) / (x1 - x0), 0.5);
+    g_assert_cmpfloat_with_epsilon (y, h * (sy - y0) / (y1 - y0), 0.5);
+  }
+}
+
+/* A box of another aspect: exact along the tighter side, centred on the other. */
+static void
+test_bbox_other_aspect (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(MarzSnapshot) snapshot = loaded_snapshot (f);
+  double x, y, x2, y2;
+
+  marz_snapshot_set_size (snapshot, 1000, 400);
+  marz_snapshot_set_bbox (snapshot, 64, 29, 72, 35);
+  marz_snapshot_project (snapshot, 35, 64, &x, &y);
+  marz_snapshot_project (snapshot, 29, 72, &x2, &y2);
+  g_assert_cmpfloat_with_epsilon (y, 0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (y2, 400, 1e-6);
+  g_assert_cmpfloat_with_epsilon ((x + x2) / 2, 500, 1e-6);
+  g_assert_cmpfloat (x, >, 0);
+}
+
+static void
+test_marker_pixel (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(MarzSnapshot) snapshot = loaded_snapshot (f);
+  double box[4] = { 64, 29, 72, 35 };
+  cairo_surface_t *surface;
+  double x, y;
+
+  marz_snapshot_set_size (snapshot, 800, height_for_box (800, box));
+  marz_snapshot_set_bbox (snapshot, box[0], box[1], box[2], box[3]);
+  marz_snapshot_set_furniture (snapshot, 0);
+  marz_snapshot_project (snapshot, SPIN_LAT, SPIN_LON, &x, &y);
+
+  /* At 96 dpi and at 300: the same place, scaled. */
+  for (guint i = 0; i < 2; i++)
+    {
+      double scale = i ? 300 / 96.0 : 1;
+      surface = render (snapshot, scale);
+      assert_marker_color (pixel (surface, (int) (x * scale), (int) (y * scale)),
+                           marz_marker_style_type_color (MARZ_INCIDENT_CLASH), 16);
+      /* Beside the marker, the land. */
+      g_assert_cmphex (pixel (surface, (int) ((x + 30) * scale), (int) (y * scale)), !=,
+                       pixel (surface, (int) (x * scale), (int) (y * scale)));
+      cairo_surface_destroy (surface);
+    }
+}
+
+static void
+test_list_frame (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(MarzSnapshot) snapshot = loaded_snapshot (f);
+  double x, y, w, h, px, py;
+
+  marz_snapshot_set_size (snapshot, 1000, 600);
+  marz_snapshot_get_map_frame (snapshot, &x, &y, &w, &h);
+  g_assert_cmpfloat (w, ==, 1000);
+  marz_snapshot_set_furniture (snapshot, MARZ_SNAPSHOT_FURNITURE_DEFAULT | MARZ_SNAPSHOT_LIST);
+  marz_snapshot_get_map_frame (snapshot, &x, &y, &w, &h);
+  g_assert_cmpfloat (x, ==, 0);
+  g_assert_cmpfloat (w, ==, 1000 - 333);
+  g_assert_cmpfloat (h, ==, 600);
+  marz_snapshot_set_bbox (snapshot, 64, 29, 72, 35);
+  marz_snapshot_project (snapshot, 32, 68, &px, &py);
+  g_assert_cmpfloat_with_epsilon (px, w / 2, 1e-6);
+
+  marz_snapshot_set_size (snapshot, 600, 900);
+  marz_snapshot_get_map_frame (snapshot, &x, &y, &w, &h);
+  g_assert_cmpfloat (w, ==, 600);
+  g_assert_cmpfloat (h, ==, 900 - 300);
+}
+
+/* Numbers in the list and beside the markers: runs of consecutive ones. */
+static void
+test_list_changes_figure (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(MarzSnapshot) snapshot = loaded_snapshot (f);
+  cairo_surface_t *plain, *listed;
+
+  marz_snapshot_set_size (snapshot, 900, 600);
+  marz_snapshot_set_bbox (snapshot, 64, 29, 74, 36);
+  plain = render (snapshot, 1);
+  marz_snapshot_set_furniture (snapshot, MARZ_SNAPSHOT_FURNITURE_DEFAULT | MARZ_SNAPSHOT_LIST);
+  listed = render (snapshot, 1);
+  /* The panel is not map: a plain light background where the map had sea or land. */
+  g_assert_cmphex (pixel (listed, 899, 599), ==, 0xfaf9f4);
+  g_assert_cmphex (pixel (plain, 899, 300), !=, 0xfaf9f4);
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (listed);
+}
+
+static void
+test_marker_style_draw (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 60, 60);
+  cairo_t *cr = cairo_create (surface);
+  MarzRgb rgb = marz_marker_style_type_color (MARZ_INCIDENT_TALKS);
+
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_paint (cr);
+  marz_marker_style_draw_place (cr, 30, 30, 12, MARZ_INCIDENT_TALKS, 1);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  assert_marker_color (pixel (surface, 30, 30), (MarzRgb) { rgb.red * 0.92, rgb.green * 0.92, rgb.blue * 0.92 }, 3);
+  /* The white border, inside the radius; a square's corner is filled, a disc's would not be. */
+  g_assert_cmphex (pixel (surface, 30, 19), ==, 0xffffff);
+  g_assert_cmphex (pixel (surface, 19, 30), ==, 0xffffff);
+  g_assert_cmphex (pixel (surface, 21, 21), !=, 0);
+  g_assert_cmphex (pixel (surface, 30, 45), ==, 0);
+  cairo_surface_destroy (surface);
+}
+
+static gsize
+file_size (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return length;
+}
+
+static void
+test_write_formats (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(MarzSnapshot) snapshot = loaded_snapshot (f);
+  g_autoptr(GError) error = NULL;
+  const char *magic[] = { "\x89PNG", "<?xml", "%PDF" };
+
+  marz_snapshot_set_size (snapshot, 500, 300);
+  marz_snapshot_set_title (snapshot, "Test", NULL);
+  for (MarzSnapshotFormat format = MARZ_SNAPSHOT_PNG; format <= MARZ_SNAPSHOT_PDF; format++)
+    {
+      g_autofree char *name = g_strdup_printf ("figure.%s", marz_snapshot_format_to_string (format));
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_autofree char *contents = NULL;
+
+      g_assert_true (marz_snapshot_write (snapshot, path, format, 192, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_true (g_str_has_prefix (contents, magic[format]));
+      g_assert_cmpuint (file_size (path), >, 1000);
+      if (format == MARZ_SNAPSHOT_PNG)
+        {
+          cairo_surface_t *png = cairo_image_surface_create_from_png (path);
+          g_assert_cmpint (cairo_image_surface_get_width (png), ==, 1000);
+          g_assert_cmpint (cairo_image_surface_get_height (png), ==, 600);
+          cairo_surface_destroy (png);
+        }
+    }
+}
+
+static guint
+count_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  while (dir && g_dir_read_name (dir))
+    n++;
+  return n;
+}
+
+static void
+test_write_fails_whole (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(MarzSnapshot) snapshot = loaded_snapshot (f);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *missing = g_build_filename (f->dir, "no-such-folder", "map.png", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "folder.pdf", NULL);
+  guint before;
+
+  g_assert_false (marz_snapshot_write (snapshot, missing, MARZ_SNAPSHOT_PNG, 96, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, missing));
+  g_clear_error (&error);
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  before = count_files (f->dir);
+  g_assert_false (marz_snapshot_write (snapshot, folder, MARZ_SNAPSHOT_PDF, 96, &error));
+  g_assert_nonnull (strstr (error->message, folder));
+  g_assert_cmpuint (count_files (f->dir), ==, before);
+  g_clear_error (&error);
+  g_rmdir (folder);
+
+  /* A PNG too big to allocate is refused before a file is made. */
+  before = count_files (f->dir);
+  marz_snapshot_set_size (snapshot, 20000, 20000);
+  g_assert_false (marz_snapshot_write (snapshot, missing, MARZ_SNAPSHOT_PNG, 600, &error));
+  g_assert_error (error, MARZ_SNAPSHOT_ERROR, MARZ_SNAPSHOT_ERROR_INVALID);
+  g_assert_cmpuint (count_files (f->dir), ==, before);
+}
+
+static void
+test_formats (void)
+{
+  MarzSnapshotFormat format;
+
+  g_assert_true (marz_snapshot_format_from_string ("PDF", &format));
+  g_assert_cmpint (format, ==, MARZ_SNAPSHOT_PDF);
+  g_assert_false (marz_snapshot_format_from_string ("jpeg", &format));
+  g_assert_cmpstr (marz_snapshot_format_to_string (MARZ_SNAPSHOT_SVG), ==, "svg");
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/snapshot/bbox-fills-map", test_bbox_fills_map);
+  ADD ("/snapshot/bbox-other-aspect", test_bbox_other_aspect);
+  ADD ("/snapshot/marker-pixel", test_marker_pixel);
+  ADD ("/snapshot/list-frame", test_list_frame);
+  ADD ("/snapshot/list-panel", test_list_changes_figure);
+  ADD ("/snapshot/write-formats", test_write_formats);
+  ADD ("/snapshot/write-fails-whole", test_write_fails_whole);
+#undef ADD
+  g_test_add_func ("/snapshot/marker-style-draw", test_marker_style_draw);
+  g_test_add_func ("/snapshot/formats", test_formats);
+  return g_test_run ();
+}
