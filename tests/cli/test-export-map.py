@@ -1,0 +1,232 @@
+#!/usr/bin/env python3
+"""marz-cli export-map end to end: the real binary, a store of the bundled corpus.
+
+Usage: test-export-map.py MARZ_CLI DATA_DIR  (TAP output)
+
+PNGs are read back with zlib (no imaging library needed); the SVG is checked
+with xmllint and rasterized with rsvg-convert; the PDF is read with
+pdftotext.  A tool that is missing fails the test: ./dev installs them.
+"""
+import math
+import os
+import struct
+import subprocess
+import sys
+import tempfile
+import zlib
+
+CLI, DATA = sys.argv[1], sys.argv[2]
+tmp = tempfile.mkdtemp(prefix="marz-export-map-")
+DB = os.path.join(tmp, "marz.db")
+results = []
+
+BOX = (64.0, 29.0, 72.0, 35.0)
+SPIN_BOLDAK = (31.006, 66.400)       # one clash, alone on the map in BOX
+CLASH_RGB = (0x8E, 0x44, 0xAD)       # marz_marker_style_type_color (clash)
+TITLE = "Border clashes, autumn 2025"
+
+
+def run(*args, timeout=120):
+    cmd = [CLI, "--db", DB] + list(args)
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+
+
+def check(name, condition, detail=""):
+    results.append((name, bool(condition), detail))
+
+
+def read_png(path):
+    """(width, height, rows of (r, g, b) tuples) of an 8-bit RGB or RGBA PNG."""
+    data = open(path, "rb").read()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    pos, idat, header = 8, b"", None
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            header = struct.unpack(">IIBBBBB", body)
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + length
+    width, height, depth, color = header[:4]
+    assert depth == 8 and color in (2, 6), header
+    bpp = 3 if color == 2 else 4
+    raw, stride, rows, prev = zlib.decompress(idat), width * bpp, [], bytearray(width * bpp)
+    for y in range(height):
+        f, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            a = line[i - bpp] if i >= bpp else 0
+            b, c = prev[i], prev[i - bpp] if i >= bpp else 0
+            if f == 1:
+                line[i] = (line[i] + a) & 0xFF
+            elif f == 2:
+                line[i] = (line[i] + b) & 0xFF
+            elif f == 3:
+                line[i] = (line[i] + (a + b) // 2) & 0xFF
+            elif f == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 0xFF
+        rows.append([tuple(line[x * bpp:x * bpp + 3]) for x in range(width)])
+        prev = line
+    return width, height, rows
+
+
+def png_size(path):
+    with open(path, "rb") as f:
+        head = f.read(24)
+    return struct.unpack(">II", head[16:24])
+
+
+def mercator(lat, lon):
+    y = math.asinh(math.tan(math.radians(lat)))
+    return (lon + 180) / 360, (1 - y / math.pi) / 2
+
+
+def height_for_box(width, box):
+    x0, y0 = mercator(box[3], box[0])
+    x1, y1 = mercator(box[1], box[2])
+    return round(width * (y1 - y0) / (x1 - x0))
+
+
+def project(lat, lon, box, width, height):
+    """The rule of `export-map --help`: the box's corners are the map's."""
+    x0, y0 = mercator(box[3], box[0])
+    x1, y1 = mercator(box[1], box[2])
+    x, y = mercator(lat, lon)
+    return width * (x - x0) / (x1 - x0), height * (y - y0) / (y1 - y0)
+
+
+def near(rgb, want, tolerance=16):
+    return all(abs(a - b) <= tolerance for a, b in zip(rgb, want))
+
+
+def bbox_arg():
+    return ",".join(str(v) for v in BOX)
+
+
+def test_png():
+    out = os.path.join(tmp, "map.png")
+    r = run("export-map", "--output", out, "--bbox", bbox_arg(), "--width", "800", "--title", TITLE)
+    check("png export exits 0", r.returncode == 0, r.stderr)
+    check("png export says what it wrote", out in r.stdout and "800×" in r.stdout, r.stdout)
+    width, height, rows = read_png(out)
+    check("png width as asked, height from the box", (width, height) == (800, height_for_box(800, BOX)),
+          (width, height))
+    x, y = project(*SPIN_BOLDAK, BOX, width, height)
+    check("the clash's colour at the pixel its coordinates project to", near(rows[int(y)][int(x)], CLASH_RGB),
+          (x, y, rows[int(y)][int(x)]))
+    check("and not a few pixels away", not near(rows[int(y)][int(x) + 25], CLASH_RGB), rows[int(y)][int(x) + 25])
+    return out, rows
+
+
+def test_png_dpi():
+    out = os.path.join(tmp, "a4.png")
+    r = run("export-map", "--output", out, "--paper", "a4")
+    check("a4 export exits 0", r.returncode == 0, r.stderr)
+    # A4 landscape is 1123×794 px at 96 dpi: ×300/96 at the default print dpi.
+    check("a4 at 300 dpi", png_size(out) == (round(1123 * 300 / 96), round(794 * 300 / 96)), png_size(out))
+    out = os.path.join(tmp, "a4-portrait.png")
+    r = run("export-map", "--output", out, "--paper", "a4", "--portrait", "--dpi", "150")
+    check("a4 portrait at 150 dpi", r.returncode == 0 and png_size(out) == (round(794 * 1.5625), round(1123 * 1.5625)),
+          (r.stderr, os.path.exists(out) and png_size(out)))
+
+
+def test_list_frame():
+    out = os.path.join(tmp, "list.png")
+    r = run("export-map", "--output", out, "--bbox", bbox_arg(), "--width", "1200", "--list")
+    check("list export exits 0", r.returncode == 0, r.stderr)
+    width, height, rows = read_png(out)
+    map_width = width - width // 3
+    check("with --list the height follows the map's part", height == height_for_box(map_width, BOX), (width, height))
+    x, y = project(*SPIN_BOLDAK, BOX, map_width, height)
+    check("with --list the marker lands in the map's frame", near(rows[int(y)][int(x)], CLASH_RGB),
+          rows[int(y)][int(x)])
+
+
+def test_svg(png, png_rows):
+    out = os.path.join(tmp, "map.svg")
+    r = run("export-map", "--output", out, "--bbox", bbox_arg(), "--width", "800", "--title", TITLE)
+    check("svg export exits 0", r.returncode == 0, r.stderr)
+    lint = subprocess.run(["xmllint", "--noout", out], capture_output=True, text=True)
+    check("svg is well-formed XML (xmllint)", lint.returncode == 0, lint.stderr)
+    raster = os.path.join(tmp, "svg.png")
+    conv = subprocess.run(["rsvg-convert", "-b", "white", "-o", raster, out], capture_output=True, text=True)
+    check("svg renders (rsvg-convert)", conv.returncode == 0, conv.stderr)
+    width, height, rows = read_png(raster)
+    check("svg has the png's size", (width, height) == (len(png_rows[0]), len(png_rows)), (width, height))
+    x, y = project(*SPIN_BOLDAK, BOX, width, height)
+    check("svg: the clash at the same pixel", near(rows[int(y)][int(x)], CLASH_RGB), rows[int(y)][int(x)])
+    # Same content: compared on a grid, the two rasters differ only by antialiasing.
+    diffs = [sum(abs(a - b) for a, b in zip(rows[j][i], png_rows[j][i])) / 3
+             for j in range(0, height, 7) for i in range(0, width, 7)]
+    mean = sum(diffs) / len(diffs)
+    check("svg and png show the same figure", mean < 4, mean)
+
+
+def test_pdf():
+    out = os.path.join(tmp, "map.pdf")
+    r = run("export-map", "--output", out, "--bbox", bbox_arg(), "--width", "1200", "--list", "--title", TITLE)
+    check("pdf export exits 0", r.returncode == 0, r.stderr)
+    check("pdf magic", open(out, "rb").read(5) == b"%PDF-")
+    text = subprocess.run(["pdftotext", out, "-"], capture_output=True, text=True).stdout
+    # Islamabad's talks are east of the box: not shown, not in the legend.
+    check("pdf legend leaves out what the view does not show", "Talks" not in text, text[:400])
+    for word in [TITLE, "Legend", "Airstrike", "Clash", "Natural Earth", "GeoNames", "Spin Boldak",
+                 "Kabul", "Incidents shown"]:
+        check(f"pdf text has {word!r}", word in text, text[:400])
+
+
+def test_arabic_title():
+    out = os.path.join(tmp, "ar.pdf")
+    title = "الاشتباكات على الحدود الأفغانية الباكستانية"
+    r = run("export-map", "--output", out, "--title", title, "--language", "ar")
+    check("arabic export exits 0", r.returncode == 0, r.stderr)
+    text = subprocess.run(["pdftotext", out, "-"], capture_output=True, text=True).stdout
+    # Shaped, so extractable: pdftotext gives the words back in logical order,
+    # but writes the lam-alef ligature (in «الاشتباكات», «على») back to front.
+    check("pdf text has the arabic title", all(w in text for w in ["الحدود", "الباكستانية"]), text[:300])
+
+
+def test_failures():
+    missing = os.path.join(tmp, "no-such-folder", "map.png")
+    r = run("export-map", "--output", missing)
+    check("unwritable path fails with 1", r.returncode == 1, r.returncode)
+    check("the error names the file", missing in r.stderr, r.stderr)
+    folder = os.path.join(tmp, "folder")
+    os.mkdir(folder)
+    target = os.path.join(folder, "sub.pdf")
+    os.mkdir(target)
+    r = run("export-map", "--output", target)
+    check("a folder as output fails clearly", r.returncode == 1 and target in r.stderr, r.stderr)
+    check("nothing is left behind", os.listdir(folder) == ["sub.pdf"] and os.listdir(target) == [],
+          os.listdir(folder))
+    r = run("export-map", "--output", os.path.join(tmp, "x.png"), "--bbox", "70,30,60,35")
+    check("an inverted box is a usage error", r.returncode == 2 and "--bbox" in r.stderr, r.stderr)
+    r = run("export-map", "--output", os.path.join(tmp, "x.png"), "--paper", "a4", "--width", "100")
+    check("--paper with --width is a usage error", r.returncode == 2, r.stderr)
+    check("no file after usage errors", not os.path.exists(os.path.join(tmp, "x.png")))
+    r = run("export-map", "--help")
+    check("--help gives the frame rule and the paper orientation",
+          "landscape" in r.stdout and "floor(W/3)" in r.stdout and "--bbox" in r.stdout, r.stdout)
+
+
+def main():
+    r = run("import", os.path.join(DATA, "corpus"))
+    check("corpus imported", r.returncode == 0, r.stderr)
+    png, rows = test_png()
+    test_png_dpi()
+    test_list_frame()
+    test_svg(png, rows)
+    test_pdf()
+    test_arabic_title()
+    test_failures()
+    print(f"1..{len(results)}")
+    for i, (name, ok, detail) in enumerate(results, 1):
+        print(f"{'ok' if ok else 'not ok'} {i} {name}")
+        if not ok:
+            print(f"# {detail!r}"[:2000])
+    sys.exit(0 if all(ok for _, ok, _ in results) else 1)
+
+
+main()
