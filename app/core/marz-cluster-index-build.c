@@ -328,7 +328,7 @@ find_unvisited (guint32 *skip,
 
 /* Takes into b->members every unvisited entry from @from up to key @last
  * that lies within the radius of entry @seed. */
-static guint
+G_ALWAYS_INLINE static inline guint
 take_neighbours (Builder *b,
                  guint32  seed,
                  guint32  from,
