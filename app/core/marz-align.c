@@ -16,7 +16,7 @@
 #include <math.h>
 #include <string.h>
 
-#define DEFAULT_THRESHOLD 2.0
+#define DEFAULT_THRESHOLD 3.5
 #define MIN_POSTINGS_CAP 64     /* a key joins candidates when df_a × df_b is below the cap */
 
 struct _MarzAligner
@@ -183,10 +183,17 @@ kind_weight (const MarzAnchor *a,
     case MARZ_ANCHOR_DATE:
       return a->precision == MARZ_DATE_PRECISION_DAY ? 2.0 : 1.0;
     case MARZ_ANCHOR_PLACE:
+      /* Countries name the two sides of the conflict in nearly every
+       * sentence: they say who, not where. */
+      if (a->place->kind == MARZ_PLACE_COUNTRY)
+        return 0.2;
+      /* Both only containing what they name: the named places decide. */
+      if (a->contained && b->contained)
+        return 0.25;
       return a->contained || b->contained ? 0.5 : 1.0;
     case MARZ_ANCHOR_CONCEPT:
     default:
-      return a->concept->kind == MARZ_CONCEPT_ACTOR ? 1.0 : 0.6;
+      return a->concept->kind == MARZ_CONCEPT_ACTOR ? 2.0 : 0.6;
     }
 }
 
