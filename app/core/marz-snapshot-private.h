@@ -9,6 +9,7 @@
 #include <pango/pangocairo.h>
 
 #include "marz-marker-set.h"
+#include "marz-output.h"
 #include "marz-snapshot.h"
 
 G_BEGIN_DECLS
@@ -110,5 +111,11 @@ char        *_marz_snapshot_format_numbers (GArray             *numbers,
 void         _marz_snapshot_draw_list      (MarzSnapshot       *self,
                                             MarzSnapshotFrame  *frame,
                                             cairo_t            *cr);
+
+/* marz-snapshot-png.c */
+gboolean     _marz_snapshot_write_png      (cairo_surface_t    *surface,
+                                            double              dpi,
+                                            MarzOutput         *output,
+                                            GError            **error);
 
 G_END_DECLS

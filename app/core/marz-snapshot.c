@@ -497,7 +497,7 @@ draw_surface (MarzSnapshot     *self,
   status = cairo_status (cr);
   cairo_destroy (cr);
   if (status == CAIRO_STATUS_SUCCESS && cairo_surface_get_type (surface) == CAIRO_SURFACE_TYPE_IMAGE)
-    status = cairo_surface_write_to_png_stream (surface, marz_output_cairo_write, output);
+    return _marz_snapshot_write_png (surface, scale * 96, output, error);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
