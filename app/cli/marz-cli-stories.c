@@ -35,11 +35,14 @@ stories_to_json (GPtrArray *stories)
   for (guint i = 0; i < stories->len; i++)
     {
       const MarzStory *story = g_ptr_array_index (stories, i);
+      g_autoptr(JsonNode) articles = marz_json_articles (story->articles);
+
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");
       json_builder_add_string_value (builder, story->id);
       json_builder_set_member_name (builder, "articles");
-      json_builder_add_value (builder, marz_json_articles (story->articles));
+      json_builder_add_value (builder, json_node_copy (json_object_get_member (json_node_get_object (articles),
+                                                                               "articles")));
       add_strings (builder, "languages", story->languages);
       add_strings (builder, "shared", story->shared);
       json_builder_end_object (builder);
