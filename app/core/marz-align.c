@@ -323,7 +323,7 @@ score_candidates (const MarzAlignment *self,
                   GHashTable          *rejected)
 {
   guint n_a = self->sentences_a->len, n_b = self->sentences_b->len;
-  guint64 cap = MAX (MIN_POSTINGS_CAP, 4 * (guint64) (n_a + n_b));
+  guint64 cap = MAX (MIN_POSTINGS_CAP, (guint64) (n_a + n_b));
   g_autofree guint *mark = g_new0 (guint, n_b + 1);
   GArray *out = g_array_new (FALSE, FALSE, sizeof (Candidate));
   guint kept = 0;
