@@ -5,6 +5,7 @@
 
 #include "marz-article-view.h"
 #include "marz-basemap.h"
+#include "marz-export-dialog.h"
 #include "marz-gazetteer.h"
 #include "marz-store.h"
 #include "marz-tile-source.h"
@@ -95,6 +96,12 @@ void     _marz_window_show_import_errors (MarzWindow *self);
 /* marz-window-search.c */
 void     _marz_window_class_init_search (GtkWidgetClass *widget_class);
 void     _marz_window_search         (MarzWindow *self);
+
+/* marz-window-export.c */
+void     _marz_window_class_init_export (GtkWidgetClass *widget_class);
+MarzExportDialog *_marz_window_export_map (MarzWindow *self);
+void     _marz_window_export_incidents (MarzWindow *self,
+                                        const char *path);
 
 /* marz-window-online.c */
 void     _marz_window_class_init_online (GtkWidgetClass *widget_class);

@@ -610,6 +610,7 @@ marz_window_class_init (MarzWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "map.pan", "(ii)", pan_action);
   gtk_widget_class_install_action (widget_class, "map.reset-view", NULL, reset_view_action);
   _marz_window_class_init_import (widget_class);
+  _marz_window_class_init_export (widget_class);
   _marz_window_class_init_online (widget_class);
   _marz_window_class_init_search (widget_class);
   _marz_window_class_init_markers (widget_class);

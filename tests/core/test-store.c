@@ -376,7 +376,7 @@ test_open_creates (void)
   g_assert_cmpint (marz_store_count (store, "articles"), ==, 0);
   g_clear_object (&store);
 
-  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, 2);   /* 2: align_decisions */
   g_assert_cmpint (raw_int (path, "PRAGMA application_id"), ==, 0x4D61727A);
   journal = raw_query (path, "PRAGMA journal_mode");
   g_assert_cmpstr (journal, ==, "wal");
@@ -385,7 +385,7 @@ test_open_creates (void)
   store = open_ok (path);
   g_assert_cmpint (marz_store_count (store, "articles"), ==, 0);
   g_clear_object (&store);
-  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, 2);
 }
 
 /* An article's incidents, each with the reports of every article. */
