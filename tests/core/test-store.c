@@ -18,6 +18,7 @@
 #include "marz-import.h"
 #include "marz-normalize.h"
 #include "marz-reader.h"
+#include "marz-align.h"
 #include "marz-store.h"
 
 #define N_CORPUS 5
@@ -603,6 +604,13 @@ exercise_store (MarzStore *store)
       else if (info == NULL)
         failures += damage_reported (&error);
     }
+  /* The translators' alignment decisions are a table of their own. */
+  {
+    g_autoptr(GArray) decisions = marz_store_get_align_decisions (store, corpus_names[0], corpus_names[2],
+                                                                  &error);
+    if (decisions == NULL)
+      failures += damage_reported (&error);
+  }
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
       g_autoptr(GPtrArray) hits = marz_store_search (store, queries[i], SEARCH_LIMIT, &error);
