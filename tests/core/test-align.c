@@ -190,7 +190,7 @@ test_gold (void)
     }
   precision = alignment->pairs->len ? (double) hits / alignment->pairs->len : 0;
   recall = (double) hits / json_array_get_length (gold);
-  g_test_message ("gold: %u of %u pairs proposed, %u correct: precision %.2f, recall %.2f",
+  g_test_message ("gold: %u pairs, %u proposed, %u correct: precision %.2f, recall %.2f",
                   json_array_get_length (gold), alignment->pairs->len, hits, precision, recall);
   g_assert_cmpfloat (precision, >=, MIN_PRECISION);
   g_assert_cmpfloat (recall, >=, MIN_RECALL);
