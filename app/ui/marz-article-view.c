@@ -56,6 +56,7 @@ struct _MarzArticleView
   GtkTextTag    *figure_tag;
   GtkExpander   *incidents_expander;
   GtkBox        *incidents_box;
+  GtkMenuButton *compare_button;
 
   /* borrowed: the buffer owns it */
   GtkTextMark   *evidence_mark;
@@ -402,6 +403,7 @@ marz_article_view_class_init (MarzArticleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MarzArticleView, date_tag);
   gtk_widget_class_bind_template_child (widget_class, MarzArticleView, figure_tag);
   gtk_widget_class_bind_template_child (widget_class, MarzArticleView, incidents_box);
+  gtk_widget_class_bind_template_child (widget_class, MarzArticleView, compare_button);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -688,4 +690,51 @@ marz_article_view_get_highlight_at (MarzArticleView *self,
         return h;
     }
   return NULL;
+}
+
+static GMenuItem *
+new_compare_item (const char            *article,
+                  const MarzArticleInfo *other)
+{
+  /* Translators: an article to compare with, «002_953fb3cf66484f30.txt · Dari» */
+  g_autofree char *label = g_strdup_printf (_("%s · %s"), other->name,
+                                            marz_language_get_name (other->language, other->variety));
+  g_auto(GStrv) parts = g_strsplit (label, "_", -1);
+  g_autofree char *escaped = g_strjoinv ("__", parts);   /* not mnemonics */
+  GMenuItem *item = g_menu_item_new (escaped, NULL);
+
+  g_menu_item_set_action_and_target (item, "win.compare-articles", "(ss)", article, other->name);
+  return item;
+}
+
+/**
+ * marz_article_view_set_compare_candidates:
+ * @candidates: (nullable) (element-type MarzArticleInfo): the articles
+ *   «Compare with…» offers, the article's story first
+ * @n_story: how many of them are of the article's story
+ *
+ * Each activates `win.compare-articles` with this article and the other.
+ */
+void
+marz_article_view_set_compare_candidates (MarzArticleView *self,
+                                          GPtrArray       *candidates,
+                                          guint            n_story)
+{
+  g_autoptr(GMenu) story = g_menu_new ();
+  g_autoptr(GMenu) others = g_menu_new ();
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  g_return_if_fail (MARZ_IS_ARTICLE_VIEW (self));
+
+  for (guint i = 0; self->article_name && candidates && i < candidates->len; i++)
+    {
+      g_autoptr(GMenuItem) item = new_compare_item (self->article_name, g_ptr_array_index (candidates, i));
+      g_menu_append_item (i < n_story ? story : others, item);
+    }
+  if (n_story > 0)
+    g_menu_append_section (menu, _("Same Story"), G_MENU_MODEL (story));
+  if (g_menu_model_get_n_items (G_MENU_MODEL (others)) > 0)
+    g_menu_append_section (menu, _("Other Articles"), G_MENU_MODEL (others));
+  gtk_menu_button_set_menu_model (self->compare_button, G_MENU_MODEL (menu));
+  gtk_widget_set_visible (GTK_WIDGET (self->compare_button), g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0);
 }

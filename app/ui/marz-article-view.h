@@ -29,6 +29,9 @@ void        marz_article_view_set_highlights   (MarzArticleView       *self,
                                                 GArray                *highlights);
 const MarzHighlight *marz_article_view_get_highlight_at (MarzArticleView *self,
                                                          guint            offset);
+void        marz_article_view_set_compare_candidates (MarzArticleView *self,
+                                                      GPtrArray       *candidates,
+                                                      guint            n_story);
 gboolean    marz_article_view_get_evidence     (MarzArticleView       *self,
                                                 guint                 *start,
                                                 guint                 *end);

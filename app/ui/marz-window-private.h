@@ -103,6 +103,10 @@ MarzExportDialog *_marz_window_export_map (MarzWindow *self);
 void     _marz_window_export_incidents (MarzWindow *self,
                                         const char *path);
 
+/* marz-window-compare.c */
+void     _marz_window_class_init_compare (GtkWidgetClass *widget_class);
+void     _marz_window_setup_compare  (MarzWindow *self);
+
 /* marz-window-online.c */
 void     _marz_window_class_init_online (GtkWidgetClass *widget_class);
 void     _marz_window_set_online     (MarzWindow *self,

@@ -613,6 +613,7 @@ marz_window_class_init (MarzWindowClass *klass)
   _marz_window_class_init_export (widget_class);
   _marz_window_class_init_online (widget_class);
   _marz_window_class_init_search (widget_class);
+  _marz_window_class_init_compare (widget_class);
   _marz_window_class_init_markers (widget_class);
   install_bindings (widget_class);
 }
@@ -634,6 +635,7 @@ marz_window_init (MarzWindow *self)
   g_settings_bind (self->settings, "show-diplomacy", self->model, "show-diplomacy", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect (self->model, "changed", G_CALLBACK (on_model_changed_cb), self);
   marz_timeline_set_model (self->timeline, self->model);
+  _marz_window_setup_compare (self);
   g_signal_connect (self->settings, "changed::online-tiles", G_CALLBACK (on_online_tiles_changed_cb), self);
 }
 
