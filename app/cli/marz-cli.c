@@ -300,7 +300,6 @@ static const Command commands[] = {
   { "incidents", "",           N_("List incidents, with filters"), cmd_incidents },
   { "export-incidents", "",    N_("Export incidents as GeoJSON or CSV, with filters"), marz_cli_export_incidents },
   { "export-map", "",          N_("Export the map as a PNG, SVG or PDF figure"), marz_cli_export_map },
-  { "export-map", "",          N_("Export the map as a PNG, SVG or PDF figure"), marz_cli_export_map },
   { "align",     N_("A B"),    N_("Align two articles' sentences by the facts they share"), marz_cli_align },
   { "stories",   "",           N_("Group the articles that report the same events"), marz_cli_stories },
 };
@@ -308,10 +307,22 @@ static const Command commands[] = {
 static void
 print_usage (FILE *out)
 {
+  int name_width = 0, args_width = 0;
+
   fprintf (out, "%s", _("Usage: marz-cli [--db PATH] COMMAND [OPTION…]\n\n"
                         "Marz maps incidents from Arabic and Persian news. Commands:\n"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-10s %-8s %s\n", commands[i].name, _(commands[i].args), _(commands[i].summary));
+    {
+      name_width = MAX (name_width, (int) strlen (commands[i].name));
+      args_width = MAX (args_width, (int) g_utf8_strlen (_(commands[i].args), -1));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      const char *args = _(commands[i].args);
+      /* %-*s pads bytes, and «PATH…» is longer in bytes than on screen. */
+      int pad = args_width - (int) g_utf8_strlen (args, -1);
+      fprintf (out, "  %-*s %s%*s  %s\n", name_width, commands[i].name, args, pad, "", _(commands[i].summary));
+    }
   fprintf (out, "%s", _("\nOptions:\n"
                         "  --db PATH   the database (default: $MARZ_DB, else $XDG_DATA_HOME/marz/marz.db)\n"
                         "  --version   print the version\n"
