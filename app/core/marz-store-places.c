@@ -137,6 +137,11 @@ _marz_store_summarize_places_sql (MarzStore                *self,
  * another) reads the incidents again: about a second per million.  So a
  * view that summarizes often should keep its store open.
  *
+ * Unlike the store's other functions, this one,
+ * marz_store_list_incident_marks() and marz_store_query_incident_page()
+ * may be called from several threads at once: they take the store's lock,
+ * so that the views' workers can share one copy of the incidents.
+ *
  * Returns: (transfer full) (element-type MarzPlaceSummary): one summary per
  *   place with incidents, by place id
  */
@@ -146,10 +151,12 @@ marz_store_summarize_places (MarzStore                *self,
                              const char               *language,
                              GError                  **error)
 {
+  g_autoptr(GMutexLocker) locker = NULL;
   GPtrArray *out = NULL;
 
   g_return_val_if_fail (MARZ_IS_STORE (self), NULL);
 
+  locker = g_mutex_locker_new (&self->lock);
   if (!_marz_store_snapshot_summarize (self, filter, language, &out, error))
     return NULL;
   return out != NULL ? out : _marz_store_summarize_places_sql (self, filter, language, error);

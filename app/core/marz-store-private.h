@@ -24,6 +24,7 @@ struct _MarzStore
   GHashTable *statements;  /* static SQL text → sqlite3_stmt, reused */
   MarzGazetteer *gazetteer; /* spellings of places for search, or NULL */
   struct _MarzStoreSnapshot *snapshot;  /* the incidents in memory, or NULL */
+  GMutex      lock;        /* see marz_store_summarize_places(); zero-filled, as GLib allows */
 };
 
 gboolean      _marz_store_register_tokenizer (MarzStore *self,
@@ -71,6 +72,18 @@ gboolean      _marz_store_snapshot_summarize (MarzStore                *self,
                                               const MarzIncidentFilter *filter,
                                               const char               *language,
                                               GPtrArray               **out,
+                                              GError                  **error);
+gboolean      _marz_store_snapshot_marks     (MarzStore                *self,
+                                              const MarzIncidentFilter *filter,
+                                              GArray                  **out,
+                                              GError                  **error);
+gboolean      _marz_store_snapshot_page      (MarzStore                *self,
+                                              const MarzIncidentFilter *filter,
+                                              gboolean                  exact_place,
+                                              guint                     offset,
+                                              guint                     limit,
+                                              GArray                  **ids,
+                                              guint                    *total,
                                               GError                  **error);
 GPtrArray    *_marz_store_summarize_places_sql (MarzStore                *self,
                                                 const MarzIncidentFilter *filter,

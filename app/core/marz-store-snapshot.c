@@ -1,4 +1,5 @@
 /* marz-store-snapshot.c: the incidents in memory, for the map's summaries
+ * and the timeline's marks
  *
  * Summing a million incidents up per place takes SQLite seconds: a row costs
  * it a microsecond or more however it is indexed (bench-filters, and
@@ -53,7 +54,8 @@ struct _MarzStoreSnapshot
   Place     *places;         /* by id, as SQLite orders them */
   guint      n_places;
   GPtrArray *languages;
-  Row       *rows;           /* by first day */
+  Row       *rows;           /* by first day, then type, then id */
+  gint64    *ids;            /* of rows, in the same order (8 more bytes an incident) */
   gsize      n_rows;
 };
 
@@ -81,6 +83,7 @@ _marz_store_snapshot_free (MarzStoreSnapshot *snapshot)
   g_free (snapshot->places);
   g_clear_pointer (&snapshot->languages, g_ptr_array_unref);
   g_free (snapshot->rows);
+  g_free (snapshot->ids);
   g_free (snapshot);
 }
 
@@ -312,23 +315,69 @@ load_languages (MarzStore          *self,
   return step_failed (self, rc, error);
 }
 
+/* A slot per day and type (and one for a type we do not know). */
+#define SLOTS_PER_DAY (MARZ_N_INCIDENT_TYPES + 1)
+
 static gsize
 slot_of (const Row *row,
          gint32     lo,
          gint32     hi)
 {
-  return row->first == NO_DAY_FIRST ? (gsize) (hi - lo) + 1 : (gsize) (row->first - lo);
+  return row->first == NO_DAY_FIRST ? ((gsize) (hi - lo) + 1) * SLOTS_PER_DAY
+                                    : (gsize) (row->first - lo) * SLOTS_PER_DAY + row->type;
 }
 
-/* Rows by first day, counted into place: their days span a few years at
- * most, and a million rows sort in a fraction of what qsort() takes.  Rows
- * without a date come last. */
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  const MarzStoreSnapshot *snap = user_data;
+  const Row *x = &snap->rows[*(const gsize *) a], *y = &snap->rows[*(const gsize *) b];
+  gint64 ix = snap->ids[*(const gsize *) a], iy = snap->ids[*(const gsize *) b];
+
+  if (x->first != y->first)
+    return x->first < y->first ? -1 : 1;
+  if (x->type != y->type)
+    return x->type < y->type ? -1 : 1;
+  return (ix > iy) - (ix < iy);
+}
+
+/* Days spread over millennia (a date misread): slots would cost more than
+ * sorting. */
+static void
+sort_sparse (MarzStoreSnapshot *snap)
+{
+  g_autofree gsize *order = g_new (gsize, snap->n_rows);
+  Row *sorted = g_new (Row, snap->n_rows);
+  gint64 *ids = g_new (gint64, snap->n_rows);
+
+  for (gsize i = 0; i < snap->n_rows; i++)
+    order[i] = i;
+  g_qsort_with_data (order, snap->n_rows, sizeof (gsize), compare_rows, snap);
+  for (gsize i = 0; i < snap->n_rows; i++)
+    {
+      sorted[i] = snap->rows[order[i]];
+      ids[i] = snap->ids[order[i]];
+    }
+  g_free (snap->rows);
+  snap->rows = sorted;
+  g_free (snap->ids);
+  snap->ids = ids;
+}
+
+/* Rows by first day and type, counted into place: their days span a few
+ * years at most, and a million rows sort in a fraction of what qsort()
+ * takes.  Counting keeps the order of ids among equals, which is what a
+ * timeline wants of its marks.  Rows without a date come last. */
 static void
 sort_by_first (MarzStoreSnapshot *snap)
 {
   gint32 lo = G_MAXINT32, hi = G_MININT32;
   g_autofree gsize *starts = NULL;
+  gsize n_slots;
   Row *sorted;
+  gint64 *ids;
 
   for (gsize i = 0; i < snap->n_rows; i++)
     if (snap->rows[i].first != NO_DAY_FIRST)
@@ -338,17 +387,31 @@ sort_by_first (MarzStoreSnapshot *snap)
       }
   if (lo > hi)
     return;   /* no row has a date: the order does not matter */
-  /* One slot per day and one for rows without a date. */
-  starts = g_new0 (gsize, (gsize) (hi - lo) + 3);
+  /* The slots of the days and one for rows without a date. */
+  n_slots = ((gsize) (hi - lo) + 1) * SLOTS_PER_DAY + 1;
+  if (n_slots > 4 * snap->n_rows + 65536)
+    {
+      sort_sparse (snap);
+      return;
+    }
+  starts = g_new0 (gsize, n_slots + 1);
   for (gsize i = 0; i < snap->n_rows; i++)
     starts[slot_of (&snap->rows[i], lo, hi) + 1]++;
-  for (gsize d = 1; d < (gsize) (hi - lo) + 3; d++)
+  for (gsize d = 1; d <= n_slots; d++)
     starts[d] += starts[d - 1];
   sorted = g_new (Row, snap->n_rows);
+  ids = g_new (gint64, snap->n_rows);
   for (gsize i = 0; i < snap->n_rows; i++)
-    sorted[starts[slot_of (&snap->rows[i], lo, hi)]++] = snap->rows[i];
+    {
+      gsize to = starts[slot_of (&snap->rows[i], lo, hi)]++;
+
+      sorted[to] = snap->rows[i];
+      ids[to] = snap->ids[i];
+    }
   g_free (snap->rows);
   snap->rows = sorted;
+  g_free (snap->ids);
+  snap->ids = ids;
 }
 
 static gboolean
@@ -385,6 +448,7 @@ load (MarzStore          *self,
       || (usable && loader.article_language && !load_languages (self, snap, &loader, error)))
     return FALSE;
   snap->usable = usable;
+  snap->ids = g_steal_pointer (&loader.ids);
   if (usable)
     sort_by_first (snap);
   return TRUE;
@@ -623,5 +687,178 @@ _marz_store_snapshot_summarize (MarzStore                *self,
   sum_rows (snap, &q, sums);
   g_free (q.within);
   *out = summaries_of (snap, sums, language);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The timeline's marks                                                     */
+
+static gboolean
+row_passes (const Row   *row,
+            const Query *q)
+{
+  return row->last >= q->from && row->type < MARZ_N_INCIDENT_TYPES && q->types[row->type]
+      && (!q->languages || (row->languages & q->languages))
+      && (!q->within || q->within[row->place]);
+}
+
+/**
+ * _marz_store_snapshot_marks:
+ * @out: (out) (transfer full): MarzIncidentMark of the incidents with a
+ *   date, by first day, type and id; %NULL when the copy cannot answer and
+ *   the SQL must
+ *
+ * Returns: FALSE with @error set when the database could not be read
+ */
+gboolean
+_marz_store_snapshot_marks (MarzStore                *self,
+                            const MarzIncidentFilter *filter,
+                            GArray                  **out,
+                            GError                  **error)
+{
+  MarzStoreSnapshot *snap = current_snapshot (self, error);
+  gint32 epoch = 0;
+  GArray *marks;
+  gsize end;
+  Query q;
+
+  *out = NULL;
+  if (snap == NULL)
+    return FALSE;
+  if (!snap->usable || !query_init (&q, snap, filter))
+    return TRUE;
+  parse_day ("1970-01-01", &epoch);
+  end = rows_end (snap, q.to);
+  marks = g_array_sized_new (FALSE, FALSE, sizeof (MarzIncidentMark), (guint) MIN (end, G_MAXUINT));
+  for (gsize i = 0; i < end; i++)
+    {
+      const Row *row = &snap->rows[i];
+      MarzIncidentMark mark;
+
+      if (row->first == NO_DAY_FIRST || !row_passes (row, &q))
+        continue;
+      mark = (MarzIncidentMark) { snap->ids[i], row->first - epoch, row->last - epoch, row->type };
+      g_array_append_val (marks, mark);
+    }
+  g_free (q.within);
+  *out = marks;
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* A page of a list                                                         */
+
+typedef struct
+{
+  const MarzStoreSnapshot *snap;
+  const Query             *q;
+  int                      exact;     /* the one place, or -1 */
+  guint                    offset;
+  guint                    limit;
+  guint                    n;         /* incidents that passed so far */
+  GArray                  *scratch;   /* gsize: the rows of one day that pass */
+  GArray                  *ids;       /* gint64: the page */
+} Pager;
+
+/* In a day, as marz_store_query_incidents() orders: rank (the type), the
+ * place's English name, id. */
+static int
+compare_in_day (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  const MarzStoreSnapshot *snap = user_data;
+  gsize ia = *(const gsize *) a, ib = *(const gsize *) b;
+  const Row *x = &snap->rows[ia], *y = &snap->rows[ib];
+  int names;
+
+  if (x->type != y->type)
+    return x->type < y->type ? -1 : 1;
+  if (x->place != y->place
+      && (names = g_strcmp0 (snap->places[x->place].names[0], snap->places[y->place].names[0])) != 0)
+    return names;
+  return (snap->ids[ia] > snap->ids[ib]) - (snap->ids[ia] < snap->ids[ib]);
+}
+
+/* Rows @from to @to, all of one day: counted, and sorted only when the
+ * page takes some of them. */
+static void
+page_day (Pager *p,
+          gsize  from,
+          gsize  to)
+{
+  guint before = p->n;
+
+  g_array_set_size (p->scratch, 0);
+  for (gsize i = from; i < to; i++)
+    if (row_passes (&p->snap->rows[i], p->q) && (p->exact < 0 || p->snap->rows[i].place == p->exact))
+      g_array_append_val (p->scratch, i);
+  p->n += p->scratch->len;
+  if (p->n <= p->offset || before >= p->offset + p->limit)
+    return;
+  g_array_sort_with_data (p->scratch, compare_in_day, (gpointer) p->snap);
+  for (guint k = MAX (before, p->offset) - before; k < p->scratch->len && before + k < p->offset + p->limit; k++)
+    g_array_append_val (p->ids, p->snap->ids[g_array_index (p->scratch, gsize, k)]);
+}
+
+static int
+place_index (const MarzStoreSnapshot *snap,
+             const char              *place_id)
+{
+  for (guint i = 0; place_id != NULL && i < snap->n_places; i++)
+    if (strcmp (snap->places[i].id, place_id) == 0)
+      return (int) i;
+  return -1;
+}
+
+/**
+ * _marz_store_snapshot_page:
+ * @exact_place: the filter's place alone, not the places within it
+ * @ids: (out) (transfer full): the ids of the page's incidents, in the
+ *   order of marz_store_query_incidents(); %NULL when the copy cannot
+ *   answer and the SQL must
+ * @total: (out): how many incidents pass
+ *
+ * Returns: FALSE with @error set when the database could not be read
+ */
+gboolean
+_marz_store_snapshot_page (MarzStore                *self,
+                           const MarzIncidentFilter *filter,
+                           gboolean                  exact_place,
+                           guint                     offset,
+                           guint                     limit,
+                           GArray                  **ids,
+                           guint                    *total,
+                           GError                  **error)
+{
+  MarzStoreSnapshot *snap = current_snapshot (self, error);
+  g_autoptr(GArray) scratch = g_array_new (FALSE, FALSE, sizeof (gsize));
+  gsize end, dated;
+  Pager p;
+  Query q;
+
+  *ids = NULL;
+  if (snap == NULL)
+    return FALSE;
+  if (!snap->usable || !query_init (&q, snap, filter))
+    return TRUE;
+  p = (Pager) { snap, &q, -1, offset, MIN (limit, G_MAXUINT - offset), 0, scratch,
+                g_array_new (FALSE, FALSE, sizeof (gint64)) };
+  if (exact_place && filter != NULL && filter->place_id != NULL
+      && (p.exact = place_index (snap, filter->place_id)) < 0)
+    memset (q.types, 0, sizeof q.types);   /* no such place */
+  end = rows_end (snap, q.to);
+  dated = MIN (rows_end (snap, NO_DAY_FIRST - 1), end);
+  /* SQLite sorts incidents without a date (NULL) first. */
+  page_day (&p, dated, end);
+  for (gsize i = 0, j; i < dated; i = j)
+    {
+      for (j = i + 1; j < dated && snap->rows[j].first == snap->rows[i].first; j++)
+        ;
+      page_day (&p, i, j);
+    }
+  g_free (q.within);
+  *ids = p.ids;
+  *total = p.n;
   return TRUE;
 }

@@ -63,6 +63,15 @@ typedef struct
   gint64               injured;
 } MarzPlaceSummary;
 
+/* What a timeline draws of an incident: small enough for a million. */
+typedef struct
+{
+  gint64 id;
+  gint32 first;         /* its first and last day, counted from 1970-01-01 (day 0) */
+  gint32 last;
+  guint8 type;          /* MarzIncidentType */
+} MarzIncidentMark;
+
 #define MARZ_TYPE_STORE (marz_store_get_type ())
 G_DECLARE_FINAL_TYPE (MarzStore, marz_store, MARZ, STORE, GObject)
 
@@ -111,6 +120,19 @@ GPtrArray       *marz_store_query_article_incidents (MarzStore         *self,
 GPtrArray       *marz_store_query_incident_marks (MarzStore            *self,
                                                   const MarzIncidentFilter *filter,
                                                   GError             **error);
+GArray          *marz_store_list_incident_marks (MarzStore             *self,
+                                                 const MarzIncidentFilter *filter,
+                                                 GError               **error);
+GPtrArray       *marz_store_query_incident_page (MarzStore             *self,
+                                                 const MarzIncidentFilter *filter,
+                                                 gboolean               exact_place,
+                                                 guint                  offset,
+                                                 guint                  limit,
+                                                 guint                 *total,
+                                                 GError               **error);
+MarzIncident    *marz_store_get_incident    (MarzStore                *self,
+                                             gint64                    id,
+                                             GError                  **error);
 GPtrArray       *marz_store_summarize_places (MarzStore               *self,
                                               const MarzIncidentFilter *filter,
                                               const char              *language,
