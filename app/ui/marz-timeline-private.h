@@ -160,6 +160,8 @@ int      _marz_timeline_weekday          (gint32                  day);
 /* The incidents (marz-timeline-data.c). */
 void     _marz_timeline_load             (MarzTimeline           *self,
                                           GPtrArray              *incidents);
+void     _marz_timeline_load_marks       (MarzTimeline           *self,
+                                          GArray                 *marks);
 const TimelineMark *
          _marz_timeline_find_mark        (MarzTimeline           *self,
                                           gint64                  id,

@@ -602,6 +602,33 @@ marz_timeline_set_model (MarzTimeline  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
 
+/* What set_incidents() and set_marks() share. */
+static void
+load (MarzTimeline *self,
+      GPtrArray    *incidents,
+      GArray       *marks)
+{
+  gboolean keep_view = self->data_first != TIMELINE_NO_DAY && self->pending_first == TIMELINE_NO_DAY
+                       && !showing_all (self);
+
+  if (marks != NULL)
+    _marz_timeline_load_marks (self, marks);
+  else
+    _marz_timeline_load (self, incidents);
+  if (keep_view && self->data_first != TIMELINE_NO_DAY)
+    _marz_timeline_clamp_view (self);
+  else if (self->data_first != TIMELINE_NO_DAY)
+    show_days (self, self->data_first, self->data_last);
+  else
+    show_days (self, self->limit_first, self->limit_last);
+  if (self->cursor == TIMELINE_NO_DAY || self->cursor < self->limit_first
+      || self->cursor > self->limit_last)
+    self->cursor = self->data_first != TIMELINE_NO_DAY ? self->data_first : self->limit_last;
+  sync_selection (self, FALSE);
+  update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /**
  * marz_timeline_set_incidents:
  * @incidents: (element-type MarzIncident): the incidents to show: those that
@@ -617,26 +644,28 @@ void
 marz_timeline_set_incidents (MarzTimeline *self,
                              GPtrArray    *incidents)
 {
-  gboolean keep_view;
-
   g_return_if_fail (MARZ_IS_TIMELINE (self));
   g_return_if_fail (incidents != NULL);
 
-  keep_view = self->data_first != TIMELINE_NO_DAY && self->pending_first == TIMELINE_NO_DAY
-              && !showing_all (self);
-  _marz_timeline_load (self, incidents);
-  if (keep_view && self->data_first != TIMELINE_NO_DAY)
-    _marz_timeline_clamp_view (self);
-  else if (self->data_first != TIMELINE_NO_DAY)
-    show_days (self, self->data_first, self->data_last);
-  else
-    show_days (self, self->limit_first, self->limit_last);
-  if (self->cursor == TIMELINE_NO_DAY || self->cursor < self->limit_first
-      || self->cursor > self->limit_last)
-    self->cursor = self->data_first != TIMELINE_NO_DAY ? self->data_first : self->limit_last;
-  sync_selection (self, FALSE);
-  update_description (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  load (self, incidents, NULL);
+}
+
+/**
+ * marz_timeline_set_marks:
+ * @marks: (element-type MarzIncidentMark): as marz_store_list_incident_marks()
+ *   gives them
+ *
+ * As marz_timeline_set_incidents(), from what the store keeps in memory:
+ * the way to feed it a million incidents.
+ */
+void
+marz_timeline_set_marks (MarzTimeline *self,
+                         GArray       *marks)
+{
+  g_return_if_fail (MARZ_IS_TIMELINE (self));
+  g_return_if_fail (marks != NULL);
+
+  load (self, NULL, marks);
 }
 
 gboolean

@@ -11,6 +11,7 @@
 
 #include <gtk/gtk.h>
 
+#include "marz-store.h"
 #include "marz-view-model.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,8 @@ void                  marz_timeline_set_model         (MarzTimeline   *self,
                                                        MarzViewModel  *model);
 void                  marz_timeline_set_incidents     (MarzTimeline   *self,
                                                        GPtrArray      *incidents);
+void                  marz_timeline_set_marks         (MarzTimeline   *self,
+                                                       GArray         *marks);
 gboolean              marz_timeline_get_playing       (MarzTimeline   *self);
 void                  marz_timeline_set_playing       (MarzTimeline   *self,
                                                        gboolean        playing);
