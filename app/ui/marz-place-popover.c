@@ -4,6 +4,11 @@
  * articles that report it; a report's button activates
  * `win.open-report ("(suu)": article, start, end of the evidence)`, so the
  * window opens the article at its evidence.
+ *
+ * A place may have thousands: the popover lists what it was given, says
+ * how many there are in all, and emits ::load-more when the list is
+ * scrolled to its end or «Show more» is chosen; whoever reads the next page
+ * adds it with marz_place_popover_add_incidents().
  */
 #define G_LOG_DOMAIN "marz-place-popover"
 
@@ -22,12 +27,18 @@ struct _MarzPlacePopover
   GtkLabel   *title_label;
   GtkLabel   *summary_label;
   GtkBox     *incidents_box;
+  GtkWidget  *more_button;
 
   /* owned */
   GPtrArray  *incidents;      /* MarzIncident */
+  guint       total;          /* how many the place has, listed or not */
+  gboolean    loading;        /* ::load-more was emitted, no page came yet */
 };
 
 G_DEFINE_FINAL_TYPE (MarzPlacePopover, marz_place_popover, GTK_TYPE_POPOVER)
+
+enum { LOAD_MORE, N_SIGNALS };
+static guint signals[N_SIGNALS];
 
 static GtkWidget *
 new_label (const char *text,
@@ -94,6 +105,49 @@ new_incident_box (const MarzIncident *incident)
 }
 
 static void
+update_summary (MarzPlacePopover *self)
+{
+  g_autofree char *summary = NULL;
+
+  if (self->total > self->incidents->len)
+    /* Translators: «50 of 6,925 incidents», while the list pages */
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u incident", "%u of %u incidents",
+                                            self->total), self->incidents->len, self->total);
+  else
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u incident", "%u incidents",
+                                            self->incidents->len), self->incidents->len);
+  gtk_label_set_text (self->summary_label, summary);
+  gtk_widget_set_visible (self->more_button, self->total > self->incidents->len);
+  gtk_widget_set_sensitive (self->more_button, !self->loading);
+}
+
+static void
+load_more (MarzPlacePopover *self)
+{
+  if (self->loading || self->total <= self->incidents->len)
+    return;
+  self->loading = TRUE;
+  update_summary (self);
+  g_signal_emit (self, signals[LOAD_MORE], 0);
+}
+
+static void
+on_scrolled_edge_reached_cb (GtkScrolledWindow *scrolled,
+                             GtkPositionType    position,
+                             MarzPlacePopover  *self)
+{
+  if (position == GTK_POS_BOTTOM)
+    load_more (self);
+}
+
+static void
+on_more_button_clicked_cb (GtkButton        *button,
+                           MarzPlacePopover *self)
+{
+  load_more (self);
+}
+
+static void
 marz_place_popover_finalize (GObject *object)
 {
   MarzPlacePopover *self = MARZ_PLACE_POPOVER (object);
@@ -113,12 +167,25 @@ marz_place_popover_class_init (MarzPlacePopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MarzPlacePopover, title_label);
   gtk_widget_class_bind_template_child (widget_class, MarzPlacePopover, summary_label);
   gtk_widget_class_bind_template_child (widget_class, MarzPlacePopover, incidents_box);
+  gtk_widget_class_bind_template_child (widget_class, MarzPlacePopover, more_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_scrolled_edge_reached_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_more_button_clicked_cb);
+
+  /**
+   * MarzPlacePopover::load-more:
+   *
+   * The list wants its next page: see marz_place_popover_add_incidents().
+   */
+  signals[LOAD_MORE] = g_signal_new ("load-more", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
 marz_place_popover_init (MarzPlacePopover *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Here, not in the template: the template has no other words. */
+  gtk_button_set_label (GTK_BUTTON (self->more_button), _("Show more"));
 }
 
 /**
@@ -131,19 +198,69 @@ marz_place_popover_new (const char *place_name,
                         GPtrArray  *incidents)
 {
   MarzPlacePopover *self = g_object_new (MARZ_TYPE_PLACE_POPOVER, NULL);
-  g_autofree char *summary = NULL;
 
   g_return_val_if_fail (place_name != NULL && incidents != NULL, NULL);
 
   self->incidents = incidents;
+  self->total = incidents->len;
   gtk_label_set_text (self->title_label, place_name);
-  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u incident", "%u incidents", incidents->len),
-                             incidents->len);
-  gtk_label_set_text (self->summary_label, summary);
   for (guint i = 0; i < incidents->len; i++)
     gtk_box_append (self->incidents_box, new_incident_box (g_ptr_array_index (incidents, i)));
+  update_summary (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, place_name, -1);
   return GTK_WIDGET (self);
+}
+
+/**
+ * marz_place_popover_set_total:
+ * @total: how many incidents the place has, the listed ones and the rest
+ */
+void
+marz_place_popover_set_total (MarzPlacePopover *self,
+                              guint             total)
+{
+  g_return_if_fail (MARZ_IS_PLACE_POPOVER (self));
+
+  self->total = MAX (total, self->incidents->len);
+  update_summary (self);
+}
+
+/**
+ * marz_place_popover_add_incidents:
+ * @page: (element-type MarzIncident): the next page; its incidents move
+ *   to the popover's list, leaving @page empty
+ */
+void
+marz_place_popover_add_incidents (MarzPlacePopover *self,
+                                  GPtrArray        *page)
+{
+  g_return_if_fail (MARZ_IS_PLACE_POPOVER (self));
+  g_return_if_fail (page != NULL);
+
+  for (guint i = 0; i < page->len; i++)
+    {
+      g_ptr_array_add (self->incidents, g_ptr_array_index (page, i));
+      gtk_box_append (self->incidents_box, new_incident_box (g_ptr_array_index (page, i)));
+    }
+  g_ptr_array_set_free_func (page, NULL);
+  g_ptr_array_set_size (page, 0);
+  self->loading = FALSE;
+  self->total = MAX (self->total, self->incidents->len);
+  update_summary (self);
+}
+
+guint
+marz_place_popover_get_n_loaded (MarzPlacePopover *self)
+{
+  g_return_val_if_fail (MARZ_IS_PLACE_POPOVER (self), 0);
+  return self->incidents->len;
+}
+
+guint
+marz_place_popover_get_total (MarzPlacePopover *self)
+{
+  g_return_val_if_fail (MARZ_IS_PLACE_POPOVER (self), 0);
+  return self->total;
 }
 
 /**

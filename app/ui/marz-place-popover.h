@@ -13,5 +13,11 @@ G_DECLARE_FINAL_TYPE (MarzPlacePopover, marz_place_popover, MARZ, PLACE_POPOVER,
 GtkWidget *marz_place_popover_new           (const char       *place_name,
                                              GPtrArray        *incidents);
 GPtrArray *marz_place_popover_get_incidents (MarzPlacePopover *self);
+void       marz_place_popover_set_total     (MarzPlacePopover *self,
+                                             guint             total);
+guint      marz_place_popover_get_total     (MarzPlacePopover *self);
+guint      marz_place_popover_get_n_loaded  (MarzPlacePopover *self);
+void       marz_place_popover_add_incidents (MarzPlacePopover *self,
+                                             GPtrArray        *page);
 
 G_END_DECLS

@@ -3,8 +3,12 @@
  * The markers are summed up in a worker on the window's load store (kept
  * open: it holds the incidents in memory for the map), then set on the
  * marker layer, with the outlines of provinces with incidents, the list of
- * places in the sidebar and the timeline's marks.  Choosing a place (a
- * marker, a row of the list) selects its incidents and opens its popover.
+ * places in the sidebar and the timeline's marks (compact ones, from the
+ * same copy in memory: a million of them load in tens of milliseconds).
+ * Choosing a place (a marker, a row of the list) selects its incidents and
+ * opens its popover; its incidents come a page at a time, read in a worker
+ * on the load store too (whose copy orders them), more as the list is
+ * scrolled to its end.
  */
 #define G_LOG_DOMAIN "marz-window"
 
@@ -17,6 +21,7 @@
 #include "marz-place-popover.h"
 
 #define FOCUS_ZOOM 9.0   /* a place chosen from the list is shown at least this close */
+#define PAGE_SIZE  50    /* incidents a popover reads at a time */
 
 /* Provinces with incidents ---------------------------------------------- */
 
@@ -187,14 +192,14 @@ typedef struct
 typedef struct
 {
   MarzMarkerSet *set;
-  GPtrArray     *marks;              /* or NULL: the timeline keeps its own */
+  GArray        *marks;              /* MarzIncidentMark, or NULL: the timeline keeps its own */
 } LoadResult;
 
 static void
 load_result_free (LoadResult *result)
 {
   g_clear_pointer (&result->set, marz_marker_set_unref);
-  g_clear_pointer (&result->marks, g_ptr_array_unref);
+  g_clear_pointer (&result->marks, g_array_unref);
   g_free (result);
 }
 
@@ -209,7 +214,7 @@ load_data_free (LoadData *data)
   g_free (data);
 }
 
-static GPtrArray *
+static GArray *
 load_marks (MarzStore  *store,
             LoadData   *data,
             GError    **error)
@@ -218,7 +223,7 @@ load_marks (MarzStore  *store,
   MarzIncidentFilter filter = data->filter;
 
   filter.from = filter.to = NULL;
-  return marz_store_query_incident_marks (store, &filter, error);
+  return marz_store_list_incident_marks (store, &filter, error);
 }
 
 static void
@@ -247,29 +252,36 @@ load_markers_thread (GTask        *task,
     g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) load_result_free);
 }
 
+/* The timeline alone keeps the marks; self->marks, once they are loaded,
+ * holds the last incident _marz_window_find_mark() looked up. */
 static void
 set_marks (MarzWindow *self,
-           GPtrArray  *marks)
+           GArray     *marks)
 {
-  g_clear_pointer (&self->marks, g_ptr_array_unref);
-  self->marks = g_ptr_array_ref (marks);
-  marz_timeline_set_incidents (self->timeline, marks);
+  if (self->marks == NULL)
+    self->marks = g_ptr_array_new_with_free_func ((GDestroyNotify) marz_incident_free);
+  g_ptr_array_set_size (self->marks, 0);
+  marz_timeline_set_marks (self->timeline, marks);
 }
 
-/* A selection is one lookup now and then: a scan of the marks costs a few
- * milliseconds at a million, an index of them would cost far more each time
- * they change. */
+/* A selection is one lookup now and then: by id in the store, a
+ * millisecond, where keeping every incident the timeline marks cost the
+ * window a quarter of a gigabyte at a million. */
 MarzIncident *
 _marz_window_find_mark (MarzWindow *self,
                         gint64      id)
 {
-  for (guint i = 0; self->marks && i < self->marks->len; i++)
-    {
-      MarzIncident *mark = g_ptr_array_index (self->marks, i);
-      if (mark->id == id)
-        return mark;
-    }
-  return NULL;
+  MarzIncident *mark;
+
+  if (self->marks == NULL || id <= 0)
+    return NULL;
+  if (self->marks->len > 0 && ((MarzIncident *) g_ptr_array_index (self->marks, 0))->id == id)
+    return g_ptr_array_index (self->marks, 0);
+  mark = marz_store_get_incident (self->store, id, NULL);
+  g_ptr_array_set_size (self->marks, 0);
+  if (mark != NULL)
+    g_ptr_array_add (self->marks, mark);
+  return mark;
 }
 
 static void
@@ -346,87 +358,218 @@ _marz_window_reload_markers (MarzWindow *self)
 
 /* Selection -------------------------------------------------------------- */
 
-/* The incidents at the place itself (the store's filter takes the places
- * within it too), of the categories shown. */
-static GPtrArray *
-query_place_incidents (MarzWindow  *self,
-                       const char  *place_id,
-                       GError     **error)
-{
-  g_auto(MarzIncidentFilter) filter = { .type = -1 };
-  g_autoptr(GPtrArray) incidents = NULL;
+static GQuark page_quark;   /* the window's GCancellable for the popover's page being read */
 
-  /* The model's filters, but this very place (the store's place filter
-   * takes the places within it too). */
-  marz_view_model_fill_filter (self->model, &filter);
-  g_free (filter.place_id);
-  filter.place_id = g_strdup (place_id);
-  incidents = marz_store_query_incidents (self->store, &filter, error);
-  if (incidents == NULL)
-    return NULL;
-  for (guint i = incidents->len; i > 0; i--)
+typedef struct
+{
+  MarzStore          *store;         /* the load store, shared under its lock */
+  MarzIncidentFilter  filter;
+  guint               offset;
+  guint               total;
+  char               *place_id;
+  MarzPlacePopover   *popover;       /* to add to (more), or NULL: a new one */
+} PageData;
+
+static void
+page_data_free (PageData *data)
+{
+  g_clear_object (&data->store);
+  marz_incident_filter_clear (&data->filter);
+  g_free (data->place_id);
+  g_clear_object (&data->popover);
+  g_free (data);
+}
+
+static void
+read_page_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  PageData *data = task_data;
+  GError *error = NULL;
+  GPtrArray *page = marz_store_query_incident_page (data->store, &data->filter, TRUE, data->offset,
+                                                    PAGE_SIZE, &data->total, &error);
+
+  if (page == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, page, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void on_page_read_cb (GObject *object, GAsyncResult *result, gpointer user_data);
+
+/* Reads a page of the place's incidents, those the model's filters let
+ * through (at the place itself: the places within it have markers of
+ * their own); a new page for a new popover cancels the one before. */
+static void
+read_page (MarzWindow       *self,
+           const char       *place_id,
+           guint             offset,
+           MarzPlacePopover *popover)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  PageData *data = g_new0 (PageData, 1);
+
+  if (page_quark == 0)
+    page_quark = g_quark_from_static_string ("marz-window-page");
+  if (popover == NULL)
     {
-      MarzIncident *incident = g_ptr_array_index (incidents, i - 1);
-      if (g_strcmp0 (incident->place_id, place_id) != 0)
-        g_ptr_array_remove_index (incidents, i - 1);
+      g_cancellable_cancel (g_object_get_qdata (G_OBJECT (self), page_quark));
+      g_object_set_qdata_full (G_OBJECT (self), page_quark, g_object_ref (cancellable), g_object_unref);
     }
-  return g_steal_pointer (&incidents);
+  data->store = g_object_ref (self->load_store);
+  data->filter.type = -1;
+  marz_view_model_fill_filter (self->model, &data->filter);
+  g_free (data->filter.place_id);
+  data->filter.place_id = g_strdup (place_id);
+  data->place_id = g_strdup (place_id);
+  data->offset = offset;
+  data->popover = popover ? g_object_ref (popover) : NULL;
+  task = g_task_new (self, cancellable, on_page_read_cb, NULL);
+  g_task_set_source_tag (task, read_page);
+  g_task_set_task_data (task, data, (GDestroyNotify) page_data_free);
+  g_task_run_in_thread (task, read_page_thread);
+}
+
+static void
+on_popover_load_more_cb (MarzPlacePopover *popover,
+                         MarzWindow       *self)
+{
+  read_page (self, self->selected_place, marz_place_popover_get_n_loaded (popover), popover);
+}
+
+static void
+open_popover (MarzWindow *self,
+              const char *place_id,
+              GPtrArray  *incidents,
+              guint       total)
+{
+  MarzMarkerSet *set = marz_marker_layer_get_marker_set (self->marker_layer);
+  MarzMarker *marker = marz_marker_layer_find_place (self->marker_layer, place_id);
+  GtkWidget *popover;
+  guint index;
+
+  /* One popover at a time: two open grabs leave the window deaf to the
+   * pointer (found by the end-to-end test, choosing from the list). */
+  if (self->popover && gtk_widget_get_parent (self->popover) != GTK_WIDGET (marker))
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+  if (marker == NULL || set == NULL || !marz_marker_set_lookup (set, place_id, &index))
+    return;
+  /* The popover's list is the selected incidents, growing as it pages. */
+  popover = marz_place_popover_new (marz_marker_set_get_place (set, index)->name,
+                                    g_ptr_array_ref (incidents));
+  marz_place_popover_set_total (MARZ_PLACE_POPOVER (popover), total);
+  g_signal_connect_object (popover, "load-more", G_CALLBACK (on_popover_load_more_cb), self, 0);
+  marz_marker_set_popover (marker, popover);
+  g_set_weak_pointer (&self->popover, popover);
+  marz_marker_popup (marker);
+}
+
+/* The incident the model has selected, if it is at @place_id and not in
+ * @incidents: the selection must be among the selected incidents. */
+static MarzIncident *
+selected_elsewhere (MarzWindow *self,
+                    const char *place_id,
+                    GPtrArray  *incidents)
+{
+  gint64 id = marz_view_model_get_selected_incident (self->model);
+  MarzIncident *incident;
+
+  for (guint i = 0; incidents && i < incidents->len; i++)
+    if (((MarzIncident *) g_ptr_array_index (incidents, i))->id == id)
+      return NULL;
+  incident = id > 0 ? marz_store_get_incident (self->store, id, NULL) : NULL;
+  if (incident != NULL && g_strcmp0 (incident->place_id, place_id) != 0)
+    g_clear_pointer (&incident, marz_incident_free);
+  return incident;
+}
+
+static void
+page_for_popover (MarzWindow *self,
+                  PageData   *data,
+                  GPtrArray  *page)
+{
+  if (g_strcmp0 (data->place_id, self->selected_place) != 0)
+    return;
+  g_autoptr(MarzIncident) selected = NULL;
+  gint64 id = marz_view_model_get_selected_incident (self->model);
+  gboolean has_selected = FALSE;
+
+  if (data->popover != NULL)
+    {
+      /* Its list is the selected incidents: they grow together. */
+      marz_place_popover_add_incidents (data->popover, page);
+      return;
+    }
+  for (guint i = 0; i < page->len; i++)
+    has_selected |= ((MarzIncident *) g_ptr_array_index (page, i))->id == id;
+  /* The model's incident, chosen elsewhere (the timeline), heads the list. */
+  if (!has_selected && (selected = selected_elsewhere (self, data->place_id, page)) != NULL)
+    {
+      g_ptr_array_insert (page, 0, g_steal_pointer (&selected));
+      has_selected = TRUE;
+    }
+  g_clear_pointer (&self->selected_incidents, g_ptr_array_unref);
+  self->selected_incidents = g_ptr_array_ref (page);
+  if (!self->following_model && !has_selected && page->len > 0)
+    {
+      /* The timeline and the other views follow the map. */
+      self->following_model = TRUE;
+      marz_view_model_select_incident (self->model, ((MarzIncident *) g_ptr_array_index (page, 0))->id);
+      self->following_model = FALSE;
+    }
+  open_popover (self, data->place_id, page, data->total);
+}
+
+static void
+on_page_read_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  MarzWindow *self = MARZ_WINDOW (object);
+  PageData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) page = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (page == NULL)
+    _marz_window_toast (self, error->message);
+  else
+    page_for_popover (self, data, page);
 }
 
 /**
  * marz_window_select_place:
  *
  * Selects the incidents at @place_id and, if its marker is in view, opens
- * their popover on it.
+ * their popover on it, once their first page is read.  If the model's
+ * selected incident is at @place_id, it is selected at once.
  */
 void
 marz_window_select_place (MarzWindow *self,
                           const char *place_id)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) incidents = NULL;
-  MarzMarkerSet *set;
-  MarzMarker *marker;
-  guint index;
   /* @place_id may be self->selected_place itself, freed below. */
   g_autofree char *copy = g_strdup (place_id);
+  MarzIncident *selected;
 
   g_return_if_fail (MARZ_IS_WINDOW (self));
 
   place_id = copy;
-  incidents = query_place_incidents (self, place_id, &error);
-  if (incidents == NULL)
-    {
-      _marz_window_toast (self, error->message);
-      return;
-    }
   g_free (self->selected_place);
   self->selected_place = g_strdup (place_id);
   g_clear_pointer (&self->selected_incidents, g_ptr_array_unref);
-  self->selected_incidents = g_ptr_array_ref (incidents);
+  self->selected_incidents = g_ptr_array_new_with_free_func ((GDestroyNotify) marz_incident_free);
+  if ((selected = selected_elsewhere (self, place_id, NULL)) != NULL)
+    g_ptr_array_add (self->selected_incidents, selected);
   g_object_notify (G_OBJECT (self), "selected-place");
-
-  if (!self->following_model && incidents->len > 0)
-    {
-      /* The timeline and the other views follow the map. */
-      self->following_model = TRUE;
-      marz_view_model_select_incident (self->model, ((MarzIncident *) g_ptr_array_index (incidents, 0))->id);
-      self->following_model = FALSE;
-    }
-  set = marz_marker_layer_get_marker_set (self->marker_layer);
-  marker = marz_marker_layer_find_place (self->marker_layer, place_id);
-  /* One popover at a time: two open grabs leave the window deaf to the
-   * pointer (found by the end-to-end test, choosing from the list). */
-  if (self->popover && gtk_widget_get_parent (self->popover) != GTK_WIDGET (marker))
+  if (self->popover && gtk_widget_get_parent (self->popover)
+      != GTK_WIDGET (marz_marker_layer_find_place (self->marker_layer, place_id)))
     gtk_popover_popdown (GTK_POPOVER (self->popover));
-  if (marker && set && marz_marker_set_lookup (set, place_id, &index))
-    {
-      GtkWidget *popover = marz_place_popover_new (marz_marker_set_get_place (set, index)->name,
-                                                   g_steal_pointer (&incidents));
-      marz_marker_set_popover (marker, popover);
-      g_set_weak_pointer (&self->popover, popover);
-      marz_marker_popup (marker);
-    }
+  read_page (self, place_id, 0, NULL);
 }
 
 static void
