@@ -387,6 +387,8 @@ on_article_view_name_cb (GObject    *object,
                          GParamSpec *pspec,
                          MarzWindow *self)
 {
+  if (self->article_view == NULL)
+    return;
   request_stories (self);
   update_compare_candidates (self);
 }
@@ -409,6 +411,9 @@ on_flap_reveal_cb (GObject    *object,
                    GParamSpec *pspec,
                    MarzWindow *self)
 {
+  /* Also while the window is torn down: the template's children go first. */
+  if (self->flap == NULL || self->sidebar_stack == NULL)
+    return;
   if (!adw_flap_get_reveal_flap (self->flap)
       && g_strcmp0 (gtk_stack_get_visible_child_name (self->sidebar_stack), "stories") == 0)
     gtk_stack_set_visible_child_name (self->sidebar_stack, "places");
