@@ -11,8 +11,14 @@
  * queries run), each query a view change needs runs R times (20 by default)
  * over ranges of random start and of each length: what the map needs,
  * marz_store_summarize_places() with a range alone, with a type mask, with
- * diplomacy hidden and with a language; the incidents of a week with their
- * reports (the list); and marz_store_search() with a limit of 50 for a few
+ * diplomacy hidden and with a language; with the same filters, what the
+ * other views ask: the timeline's marks (marz_store_list_incident_marks(),
+ * every incident that passes the filters, whatever the range: what a
+ * filter change feeds the timeline), the first page of 50 incidents with
+ * their reports and their count (marz_store_query_incident_page(), a list)
+ * and the same for one place, at random (a place's popover); the incidents
+ * of a week with their reports all at once, as the lists read them before
+ * they paged; and marz_store_search() with a limit of 50 for a few
  * queries.  Figures are the median and the 95th percentile, and their ratio
  * to a baseline measured in the same runs: for the map and the list, a count
  * of the incidents that start in the range off the dates index; for search,
@@ -150,33 +156,42 @@ count_in_range (MarzStore  *store,
   return TRUE;
 }
 
-typedef enum { MAP_RANGE, MAP_TYPES, MAP_NO_DIPLOMACY, MAP_LANGUAGE, LIST_PAGE, N_MAP_QUERIES } MapQuery;
+/* The filters, each asked of every view. */
+typedef enum { FILTER_RANGE, FILTER_TYPES, FILTER_NO_DIPLOMACY, FILTER_LANGUAGE, N_FILTERS } FilterKind;
 
-static const char * const map_query_names[] = {
-  "map: range", "map: range + 2 types", "map: range, no diplomacy", "map: range + language fa",
-  "incidents with reports",
+static const char * const filter_names[] = {
+  "range", "range + 2 types", "range, no diplomacy", "range + language fa",
 };
 
+/* The views: what each asks of the store. */
+typedef enum { VIEW_MAP, VIEW_TIMELINE, VIEW_LIST, VIEW_PLACE, VIEW_LIST_ALL, N_VIEWS } View;
+
+static const char * const view_names[] = {
+  "map", "timeline marks", "list: page of 50", "place: page of 50", "list: all, unpaged",
+};
+
+#define PAGE 50
+
 static void
-fill_filter (MapQuery            q,
+fill_filter (FilterKind          f,
              MarzIncidentFilter *filter)
 {
-  filter->types = q == MAP_TYPES ? (1u << MARZ_INCIDENT_AIRSTRIKE) | (1u << MARZ_INCIDENT_TALKS) : 0;
-  filter->hide_diplomacy = q == MAP_NO_DIPLOMACY;
-  filter->language = q == MAP_LANGUAGE ? (char *) "fa" : NULL;
+  filter->types = f == FILTER_TYPES ? (1u << MARZ_INCIDENT_AIRSTRIKE) | (1u << MARZ_INCIDENT_TALKS) : 0;
+  filter->hide_diplomacy = f == FILTER_NO_DIPLOMACY;
+  filter->language = f == FILTER_LANGUAGE ? (char *) "fa" : NULL;
 }
 
 /* Without a range or a filter, the places add up to every incident. */
 static gboolean
 check_total (MarzStore                *store,
-             MapQuery                  q,
+             FilterKind                f,
              const MarzIncidentFilter *filter,
              GPtrArray                *summaries,
              GError                  **error)
 {
   gint64 total = 0, expected = marz_store_count (store, "incidents");
 
-  if (q != MAP_RANGE || filter->from != NULL || filter->to != NULL)
+  if (f != FILTER_RANGE || filter->from != NULL || filter->to != NULL)
     return TRUE;
   for (guint i = 0; i < summaries->len; i++)
     total += ((MarzPlaceSummary *) g_ptr_array_index (summaries, i))->n_incidents;
@@ -187,68 +202,163 @@ check_total (MarzStore                *store,
   return FALSE;
 }
 
-static gboolean
-time_map_query (MarzStore          *store,
-                MapQuery            q,
-                MarzIncidentFilter *filter,
-                Series             *s,
-                GError            **error)
+static guint
+sum_incidents (GPtrArray  *summaries,
+               const char *place_id)
 {
+  guint n = 0;
+
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      MarzPlaceSummary *summary = g_ptr_array_index (summaries, i);
+      if (place_id == NULL || strcmp (summary->place_id, place_id) == 0)
+        n += summary->n_incidents;
+    }
+  return n;
+}
+
+static gboolean
+fail_count (const char  *what,
+            guint        got,
+            guint        expected,
+            GError     **error)
+{
+  if (got == expected)
+    return TRUE;
+  g_set_error (error, MARZ_STORE_ERROR, MARZ_STORE_ERROR_FAILED, "%s: %u incidents, the map has %u",
+               what, got, expected);
+  return FALSE;
+}
+
+/* What one view asks of the store, timed; checked against the map's
+ * summaries of the same filter (@map, by the same run). */
+static gboolean
+time_view (MarzStore          *store,
+           View                v,
+           MarzIncidentFilter *filter,
+           GPtrArray          *map,
+           GPtrArray         **map_out,
+           Series             *s,
+           GError            **error)
+{
+  MarzIncidentFilter no_range = *filter;
   g_autoptr(GPtrArray) got = NULL;
+  g_autoptr(GArray) marks = NULL;
+  guint total = 0, rows;
   gint64 start;
   double ms;
 
-  fill_filter (q, filter);
+  no_range.from = no_range.to = NULL;
   start = g_get_monotonic_time ();
-  got = q == LIST_PAGE ? marz_store_query_incidents (store, filter, error)
-                       : marz_store_summarize_places (store, filter, "fa", error);
+  switch (v)
+    {
+    case VIEW_MAP: got = marz_store_summarize_places (store, filter, "fa", error); break;
+    case VIEW_TIMELINE: marks = marz_store_list_incident_marks (store, &no_range, error); break;
+    case VIEW_LIST: got = marz_store_query_incident_page (store, filter, FALSE, 0, PAGE, &total, error); break;
+    case VIEW_PLACE: got = marz_store_query_incident_page (store, filter, TRUE, 0, PAGE, &total, error); break;
+    case VIEW_LIST_ALL: got = marz_store_query_incidents (store, filter, error); break;
+    default: g_assert_not_reached ();
+    }
   ms = ms_since (start);
-  if (got == NULL)
+  if (got == NULL && marks == NULL)
     return FALSE;
+  rows = got ? got->len : marks->len;
   g_array_append_val (s->ms, ms);
-  s->rows = got->len;
-  return check_total (store, q, filter, got, error);
+  s->rows = v == VIEW_LIST || v == VIEW_PLACE ? total : rows;
+  if (v == VIEW_MAP)
+    *map_out = g_steal_pointer (&got);
+  else if (v == VIEW_LIST)
+    return fail_count ("the list", total, sum_incidents (map, NULL), error);
+  else if (v == VIEW_PLACE)
+    return fail_count ("the place's list", total, sum_incidents (map, filter->place_id), error);
+  else if (v == VIEW_TIMELINE && filter->from == NULL)
+    return fail_count ("the timeline", rows, sum_incidents (map, NULL), error);
+  return TRUE;
 }
 
-/* Every map query over ranges of @kind, @runs times at random starts. */
+/* Every view and filter over ranges of @kind, @runs times at random
+ * starts.  The timeline does not depend on the range: timed with the
+ * whole store's.  Every incident with its reports is no view's query at a
+ * million: only in ranges of a week. */
 static gboolean
 time_range_kind (MarzStore       *store,
                  const RangeKind *kind,
                  guint            runs,
                  GRand           *rand,
+                 GPtrArray       *places,
                  GPtrArray       *out,
                  GError         **error)
 {
-  Series *series[N_MAP_QUERIES];
+  Series *series[N_VIEWS][N_FILTERS] = { { NULL } };
 
-  for (guint q = 0; q < N_MAP_QUERIES; q++)
-    {
-      /* Every incident with its reports is not a view's query at a million:
-       * only in ranges of a week. */
-      series[q] = q == LIST_PAGE && kind->days != 7 ? NULL
-                : series_new (map_query_names[q], NULL, kind->name, MAP_BUDGET_MS);
-      if (series[q])
-        g_ptr_array_add (out, series[q]);
-    }
+  for (guint v = 0; v < N_VIEWS; v++)
+    for (guint f = 0; f < N_FILTERS; f++)
+      if ((v != VIEW_TIMELINE || kind->days == 0) && (v != VIEW_LIST_ALL || (kind->days == 7 && f == 0)))
+        {
+          series[v][f] = series_new (view_names[v], filter_names[f], kind->name, MAP_BUDGET_MS);
+          g_ptr_array_add (out, series[v][f]);
+        }
   for (guint r = 0; r < runs; r++)
     {
       int first = kind->days ? g_rand_int_range (rand, 0, BENCH_N_DAYS - kind->days + 1) : 0;
       g_autofree char *from = bench_day_string (first);
       g_autofree char *to = bench_day_string (kind->days ? first + kind->days - 1 : BENCH_N_DAYS - 1);
-      MarzIncidentFilter filter = { .from = kind->days ? from : NULL, .to = kind->days ? to : NULL,
-                                    .type = -1 };
+      const char *place = g_ptr_array_index (places, g_rand_int_range (rand, 0, places->len));
       double base;
 
       if (!count_in_range (store, from, to, &base, error))
         return FALSE;
-      for (guint q = 0; q < N_MAP_QUERIES; q++)
+      for (guint f = 0; f < N_FILTERS; f++)
         {
-          if (series[q] == NULL)
-            continue;
-          g_array_append_val (series[q]->base_ms, base);
-          if (!time_map_query (store, q, &filter, series[q], error))
-            return FALSE;
+          MarzIncidentFilter filter = { .from = kind->days ? from : NULL, .to = kind->days ? to : NULL,
+                                        .type = -1 };
+          g_autoptr(GPtrArray) map = NULL;
+
+          fill_filter (f, &filter);
+          for (guint v = 0; v < N_VIEWS; v++)
+            {
+              if (series[v][f] == NULL)
+                continue;
+              filter.place_id = v == VIEW_PLACE ? (char *) place : NULL;
+              g_array_append_val (series[v][f]->base_ms, base);
+              if (!time_view (store, v, &filter, map, &map, series[v][f], error)
+                  || (v == VIEW_MAP && !check_total (store, f, &filter, map, error)))
+                return FALSE;
+            }
         }
+    }
+  return TRUE;
+}
+
+/* The timeline's marks as the window read them before: every incident that
+ * passes, as a MarzIncident. */
+static gboolean
+time_old_marks (MarzStore  *store,
+                guint       runs,
+                GPtrArray  *out,
+                GError    **error)
+{
+  Series *s = series_new ("timeline, unaggregated SQL", filter_names[FILTER_TYPES], "all", MAP_BUDGET_MS);
+
+  g_ptr_array_add (out, s);
+  for (guint r = 0; r < runs; r++)
+    {
+      MarzIncidentFilter filter = { .type = -1 };
+      g_autoptr(GPtrArray) marks = NULL;
+      gint64 start;
+      double ms, base;
+
+      if (!count_in_range (store, "0000-01-01", "9999-12-31", &base, error))
+        return FALSE;
+      fill_filter (FILTER_TYPES, &filter);
+      start = g_get_monotonic_time ();
+      marks = marz_store_query_incident_marks (store, &filter, error);
+      ms = ms_since (start);
+      if (marks == NULL)
+        return FALSE;
+      g_array_append_val (s->ms, ms);
+      g_array_append_val (s->base_ms, base);
+      s->rows = marks->len;
     }
   return TRUE;
 }
@@ -347,23 +457,27 @@ print_machine (const Options *opts,
 static void
 print_series (GPtrArray *all)
 {
-  g_print ("%-28s %-8s %9s %9s %9s %9s %8s %7s\n", "query", "range", "median", "p95", "base med",
-           "ratio", "rows", "budget");
+  g_print ("%-28s %-20s %-8s %9s %9s %9s %9s %8s %7s\n", "query", "filter", "range", "median", "p95",
+           "base med", "ratio", "rows", "budget");
   for (guint i = 0; i < all->len; i++)
     {
       Series *s = g_ptr_array_index (all, i);
       double med = quantile (s->ms, 0.5), p95 = quantile (s->ms, 0.95);
       double base = quantile (s->base_ms, 0.5);
 
+      gboolean search = s->budget_ms == SEARCH_BUDGET_MS;
+
       /* Arabic script last: a width in bytes would misalign the columns. */
-      g_print ("%-28s %-8s %9.2f %9.2f %9.2f %8.2f× %8u %7s %s\n", s->kind, s->range, med, p95, base,
+      g_print ("%-28s %-20s %-8s %9.2f %9.2f %9.2f %8.2f× %8u %7s %s\n", s->kind,
+               search ? "" : s->name, s->range, med, p95, base,
                base > 0 ? med / base : 0, s->rows, p95 <= s->budget_ms ? "ok" : "OVER",
-               s->name ? s->name : "");
+               search ? s->name : "");
     }
   g_print ("\nms; ratio: median over the baseline's median in the same runs.  Baselines: for the\n"
            "map and the list, count(*) of the incidents that start in the range, off the dates index;\n"
            "for search, the bare FTS5 match of the same words.  budget: p95 within %.0f ms for\n"
-           "a view change, %.0f ms for a search.  rows: places, incidents or hits of the last run.\n",
+           "a view change, %.0f ms for a search.  rows: places, marks, incidents (a list's count)\n"
+           "or hits of the last run.\n",
            MAP_BUDGET_MS, SEARCH_BUDGET_MS);
 }
 
@@ -380,6 +494,21 @@ time_first_summary (MarzStore  *store,
     return FALSE;
   g_print ("first summary, copying the incidents into memory: %.0f ms\n\n", ms_since (start));
   return TRUE;
+}
+
+/* The places with incidents, for the popovers' lists. */
+static gboolean
+list_places (MarzStore  *store,
+             GPtrArray  *places,
+             GError    **error)
+{
+  g_autoptr(GPtrArray) summaries = marz_store_summarize_places (store, NULL, NULL, error);
+
+  if (summaries == NULL)
+    return FALSE;
+  for (guint i = 0; i < summaries->len; i++)
+    g_ptr_array_add (places, g_strdup (((MarzPlaceSummary *) g_ptr_array_index (summaries, i))->place_id));
+  return places->len > 0 || fail_count ("the store", 0, 1, error);
 }
 
 static const char * const searches[] = {
@@ -399,16 +528,19 @@ measure (const char     *path,
   g_autoptr(MarzGazetteer) gazetteer = NULL;
   g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) series_free);
   g_autoptr(GRand) rand = g_rand_new_with_seed (SEED + 2);
+  g_autoptr(GPtrArray) places = g_ptr_array_new_with_free_func (g_free);
 
   if (store == NULL || (gazetteer = marz_gazetteer_new_default (error)) == NULL)
     return FALSE;
   marz_store_set_gazetteer (store, gazetteer);
   print_machine (opts, path);
-  if (opts->map && !time_first_summary (store, error))
+  if (opts->map && (!time_first_summary (store, error) || !list_places (store, places, error)))
     return FALSE;
   for (guint k = 0; opts->map && k < G_N_ELEMENTS (range_kinds); k++)
-    if (!time_range_kind (store, &range_kinds[k], opts->runs, rand, all, error))
+    if (!time_range_kind (store, &range_kinds[k], opts->runs, rand, places, all, error))
       return FALSE;
+  if (opts->map && !time_old_marks (store, MIN (opts->runs, 3), all, error))
+    return FALSE;
   for (guint q = 0; opts->search && q < G_N_ELEMENTS (searches); q++)
     if (!time_search (store, searches[q], opts->runs, all, error))
       return FALSE;

@@ -8,6 +8,12 @@
  *
  * 1. set_incidents: marz_timeline_set_incidents() on them, R times (5; the
  *    median counts): dates parsed, marks sorted and binned.
+ *    set_marks: marz_timeline_set_marks() on the same incidents as
+ *    MarzIncidentMark, in the store's order (by day, type and id), as the
+ *    window feeds it on a filter change, R times; and with the quarter of
+ *    them two types let through, then the next frame's snapshot: what the
+ *    timeline's part of a filter change costs the main thread.
+ *    set_incidents, in the same run, is the baseline.
  * 2. Frames: F frames (200) of each view, the timeline panning a few pixels
  *    between frames where it can:
  *    - "out": zoomed out to the whole axis (two years);
@@ -91,6 +97,39 @@ synthetic_incidents (guint n)
       g_ptr_array_add (incidents, incident);
     }
   return incidents;
+}
+
+static int
+compare_marks (gconstpointer a,
+               gconstpointer b)
+{
+  const MarzIncidentMark *x = a, *y = b;
+
+  if (x->first != y->first)
+    return x->first < y->first ? -1 : 1;
+  if (x->type != y->type)
+    return x->type < y->type ? -1 : 1;
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+/* As marz_store_list_incident_marks() gives them; @types: a mask. */
+static GArray *
+marks_of (GPtrArray *incidents,
+          guint      types)
+{
+  GArray *marks = g_array_new (FALSE, FALSE, sizeof (MarzIncidentMark));
+
+  for (guint i = 0; i < incidents->len; i++)
+    {
+      MarzIncident *incident = g_ptr_array_index (incidents, i);
+      MarzIncidentMark mark = { incident->id, 0, 0, incident->type };
+
+      if ((types & (1u << incident->type))
+          && _marz_timeline_parse_date (incident->date, incident->precision, &mark.first, &mark.last))
+        g_array_append_val (marks, mark);
+    }
+  g_array_sort (marks, compare_marks);
+  return marks;
 }
 
 static void
@@ -275,6 +314,32 @@ main (int argc, char *argv[])
       g_array_append_val (set_ms, ms);
     }
   g_print ("%u incidents: set_incidents %.1f ms (median of %u)\n", n, median_ms (set_ms), runs);
+  {
+    g_autoptr(GArray) all = marks_of (incidents, ~0u);
+    g_autoptr(GArray) two = marks_of (incidents, (1u << MARZ_INCIDENT_AIRSTRIKE) | (1u << MARZ_INCIDENT_TALKS));
+    g_autoptr(GArray) marks_ms = g_array_new (FALSE, FALSE, sizeof (double));
+    g_autoptr(GArray) filter_ms = g_array_new (FALSE, FALSE, sizeof (double));
+    double base = median_ms (set_ms);
+
+    for (guint r = 0; r < runs; r++)
+      {
+        gint64 start = g_get_monotonic_time ();
+        double ms;
+
+        marz_timeline_set_marks (timeline, all);
+        ms = (g_get_monotonic_time () - start) / 1000.0;
+        g_array_append_val (marks_ms, ms);
+        start = g_get_monotonic_time ();
+        marz_timeline_set_marks (timeline, two);
+        gsk_render_node_unref (snapshot_widget (timeline));
+        ms = (g_get_monotonic_time () - start) / 1000.0;
+        g_array_append_val (filter_ms, ms);
+      }
+    g_print ("%u marks: set_marks %.1f ms (%.2f× set_incidents); %u of two types, set_marks and a frame's"
+             " snapshot %.1f ms (median of %u)\n", all->len, median_ms (marks_ms), median_ms (marks_ms) / base,
+             two->len, median_ms (filter_ms), runs);
+    marz_timeline_set_marks (timeline, all);
+  }
   full = measure_views (timeline, window, "incidents", n_frames);
   g_assert (full.nodes > empty.nodes);
 

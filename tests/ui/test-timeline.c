@@ -740,6 +740,138 @@ test_empty (void)
   fixture_close (&f);
 }
 
+/* The marks as marz_store_list_incident_marks() gives them: by day, type
+ * and id, those of @types (a mask) that have a date. */
+static GArray *
+marks_of (GPtrArray *incidents,
+          guint      types)
+{
+  GArray *marks = g_array_new (FALSE, FALSE, sizeof (MarzIncidentMark));
+
+  for (gint32 day = _marz_timeline_parse_day ("2025-01-01"); day <= _marz_timeline_parse_day ("2025-12-31"); day++)
+    for (guint t = 0; t < MARZ_N_INCIDENT_TYPES; t++)
+      for (gint64 id = 0; id < 100; id++)
+        for (guint i = 0; i < incidents->len; i++)
+          {
+            MarzIncident *incident = g_ptr_array_index (incidents, i);
+            MarzIncidentMark mark = { incident->id, 0, 0, incident->type };
+
+            if (incident->id == id && incident->type == t && (types & (1u << t))
+                && _marz_timeline_parse_date (incident->date, incident->precision, &mark.first, &mark.last)
+                && mark.first == day)
+              g_array_append_val (marks, mark);
+          }
+  return marks;
+}
+
+static void
+assert_same_marks (GArray *x,
+                   GArray *y)
+{
+  g_assert_cmpuint (x->len, ==, y->len);
+  for (guint i = 0; i < x->len; i++)
+    {
+      TimelineMark *m = &g_array_index (x, TimelineMark, i), *n = &g_array_index (y, TimelineMark, i);
+
+      g_assert_cmpint (m->id, ==, n->id);
+      g_assert_cmpint (m->first, ==, n->first);
+      g_assert_cmpint (m->last, ==, n->last);
+      g_assert_cmpint (m->type, ==, n->type);
+    }
+}
+
+static void
+assert_same_bins (GArray *x,
+                  GArray *y)
+{
+  g_assert_cmpuint (x->len, ==, y->len);
+  for (guint i = 0; i < x->len; i++)
+    {
+      TimelineBin *m = &g_array_index (x, TimelineBin, i), *n = &g_array_index (y, TimelineBin, i);
+
+      g_assert_cmpint (m->first, ==, n->first);
+      g_assert_cmpint (m->last, ==, n->last);
+      g_assert_cmpuint (m->start, ==, n->start);
+      g_assert_cmpmem (m->counts, sizeof m->counts, n->counts, sizeof n->counts);
+    }
+}
+
+static void
+assert_same_tracks (MarzTimeline *a,
+                    MarzTimeline *b)
+{
+  for (guint t = 0; t < TIMELINE_N_TRACKS; t++)
+    {
+      assert_same_marks (a->tracks[t].day_marks, b->tracks[t].day_marks);
+      assert_same_marks (a->tracks[t].span_marks, b->tracks[t].span_marks);
+      assert_same_bins (a->tracks[t].days, b->tracks[t].days);
+      assert_same_bins (a->tracks[t].spans, b->tracks[t].spans);
+    }
+}
+
+static const TimelineBin *
+day_bin (MarzTimeline *timeline,
+         guint         track,
+         const char   *date)
+{
+  GArray *days = timeline->tracks[track].days;
+  guint i = _marz_timeline_lower_bound (days, _marz_timeline_parse_day (date));
+
+  return i < days->len && g_array_index (days, TimelineBin, i).first == _marz_timeline_parse_day (date)
+         ? &g_array_index (days, TimelineBin, i) : NULL;
+}
+
+/* What a filter change feeds it: the store's compact marks, binned as the
+ * incidents were, and still one clickable mark each. */
+static void
+test_marks (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GPtrArray) incidents = corpus_incidents ();
+  g_autoptr(GArray) all = NULL, airstrikes = NULL;
+  MarzTimeline *reference;
+  const TimelineBin *bin;
+
+  if (!needs_display ())
+    return;
+  g_ptr_array_add (incidents, incident (50, MARZ_INCIDENT_SHELLING, "2025-09", MARZ_DATE_PRECISION_MONTH));
+  all = marks_of (incidents, ~0u);
+  airstrikes = marks_of (incidents, 1u << MARZ_INCIDENT_AIRSTRIKE);
+  fixture_open (&f, corpus_incidents ());
+
+  /* The same as from the incidents. */
+  reference = MARZ_TIMELINE (g_object_ref_sink (marz_timeline_new ()));
+  marz_timeline_set_incidents (reference, incidents);
+  marz_timeline_set_marks (f.timeline, all);
+  assert_same_tracks (f.timeline, reference);
+  g_object_unref (reference);
+
+  /* Airstrikes alone: 24 November counts three, the clash and diplomacy go. */
+  marz_timeline_set_marks (f.timeline, airstrikes);
+  flush (&f);
+  bin = day_bin (f.timeline, 0, "2025-11-24");
+  g_assert_nonnull (bin);
+  g_assert_cmpuint (bin->n, ==, 3);
+  g_assert_cmpuint (bin->counts[MARZ_INCIDENT_AIRSTRIKE], ==, 3);
+  g_assert_null (day_bin (f.timeline, 0, "2025-11-07"));
+  g_assert_cmpuint (f.timeline->tracks[1].days->len, ==, 0);
+  g_assert_cmpuint (f.timeline->tracks[0].spans->len, ==, 0);
+  _marz_timeline_click (f.timeline, x_of (&f, "2025-11-24"), _marz_timeline_track_y (f.timeline,
+                                                                                    MARZ_CATEGORY_VIOLENCE));
+  g_assert_cmpint (marz_view_model_get_selected_incident (f.model), ==, KHOST);
+
+  /* Back to all: the clash is a mark again. */
+  marz_timeline_set_marks (f.timeline, all);
+  flush (&f);
+  bin = day_bin (f.timeline, 0, "2025-11-07");
+  g_assert_nonnull (bin);
+  g_assert_cmpuint (bin->counts[MARZ_INCIDENT_CLASH], ==, 1);
+  _marz_timeline_click (f.timeline, x_of (&f, "2025-11-07"), _marz_timeline_track_y (f.timeline,
+                                                                                    MARZ_CATEGORY_VIOLENCE));
+  g_assert_cmpint (marz_view_model_get_selected_incident (f.model), ==, SPIN_BOLDAK);
+  fixture_close (&f);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -760,5 +892,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/timeline/render", test_render);
   g_test_add_func ("/timeline/month-precision", test_month_precision);
   g_test_add_func ("/timeline/empty", test_empty);
+  g_test_add_func ("/timeline/marks", test_marks);
   return g_test_run ();
 }
