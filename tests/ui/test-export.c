@@ -312,6 +312,61 @@ test_export_map_pdf_and_failure (void)
   g_rmdir (dir);
 }
 
+static void
+on_clipboard_texture_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  GdkTexture **texture = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *texture = gdk_clipboard_read_texture_finish (GDK_CLIPBOARD (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+clipboard_has_texture (gpointer data)
+{
+  return gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (data), GDK_TYPE_TEXTURE);
+}
+
+static gboolean
+texture_read (gpointer data)
+{
+  return *(GdkTexture **) data != NULL;
+}
+
+/* Copy Image puts the whole figure, at its size, on the clipboard. */
+static void
+test_copy_image (void)
+{
+  GdkClipboard *clipboard;
+  g_autoptr(GdkTexture) texture = NULL;
+  MarzWindow *window;
+  MarzExportDialog *dialog;
+  GtkWidget *size_row;
+
+  if (!needs_display ())
+    return;
+  window = open_window ("export-copy.db");
+  dialog = open_dialog (window);
+  clipboard = gtk_widget_get_clipboard (GTK_WIDGET (dialog));
+  gdk_clipboard_set_text (clipboard, "before");
+  g_assert_false (clipboard_has_texture (clipboard));
+
+  size_row = find_nth (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (size_row), 1);   /* Full HD */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.copy", NULL));
+  wait_for (clipboard_has_texture, clipboard, "an image on the clipboard");
+  gdk_clipboard_read_texture_async (clipboard, NULL, on_clipboard_texture_cb, &texture);
+  wait_for (texture_read, &texture, "the image read back");
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 1920);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 1080);
+
+  gtk_window_close (GTK_WINDOW (window));
+  settle_frames ();
+}
+
 /* The incidents the window's filters let through, as CSV. */
 static void
 test_export_incidents (void)
@@ -365,6 +420,7 @@ main (int argc, char *argv[])
     adw_init ();
   g_test_add_func ("/export/map-as-seen", test_export_map_as_seen);
   g_test_add_func ("/export/map-pdf-and-failure", test_export_map_pdf_and_failure);
+  g_test_add_func ("/export/copy-image", test_copy_image);
   g_test_add_func ("/export/incidents", test_export_incidents);
   return g_test_run ();
 }
