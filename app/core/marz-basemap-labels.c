@@ -362,21 +362,46 @@ draw_marker (MarzView        *view,
   cairo_fill (cr);
 }
 
-/* The white halo is the text drawn eight times around its place: glyphs
- * come from cairo's cache, where stroking their outlines (the usual way)
- * costs four times as much, and looks no different at these sizes. */
-static void
-draw_halo (cairo_t     *cr,
-           PangoLayout *layout)
+const cairo_user_data_key_t _marz_text_sink_key;
+
+/**
+ * _marz_show_layout:
+ * @halo: the width of a white halo around the glyphs, in user units, or 0
+ *
+ * Shows @layout at the current point in the current source colour, or hands
+ * it to the cairo_t's MarzTextSink.  The halo is the text's outline stroked
+ * with round joins, under the text: once, so that a PDF's text extracts once.
+ */
+void
+_marz_show_layout (cairo_t     *cr,
+                   PangoLayout *layout,
+                   double       halo)
 {
-  _marz_set_color (cr, 0xffffff, 1);
-  for (int k = 0; k < 8; k++)
+  MarzTextSink *sink = cairo_get_user_data (cr, &_marz_text_sink_key);
+  gboolean had_point = cairo_has_current_point (cr);
+  double x = 0, y = 0;
+
+  if (sink != NULL)
     {
-      cairo_save (cr);
-      cairo_translate (cr, HALO_RADIUS * cos (k * G_PI / 4), HALO_RADIUS * sin (k * G_PI / 4));
-      pango_cairo_show_layout (cr, layout);
-      cairo_restore (cr);
+      sink->show_layout (sink, cr, layout, halo);
+      return;
     }
+  if (halo > 0)
+    {
+      cairo_get_current_point (cr, &x, &y);
+      cairo_save (cr);
+      pango_cairo_layout_path (cr, layout);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_set_line_width (cr, 2 * halo);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+      cairo_move_to (cr, x, y);
+    }
+  pango_cairo_show_layout (cr, layout);
+  /* No current point left where there was none: the next arc would join it. */
+  if (!had_point)
+    cairo_new_path (cr);
 }
 
 /* The text is snapped to whole device pixels: tiles differ by whole pixels,
@@ -398,9 +423,8 @@ draw_text (Placer          *placer,
   cairo_save (cr);
   cairo_translate (cr, round ((box->x0 - extents->x0) * view->scale), round ((box->y0 - extents->y0) * view->scale));
   cairo_scale (cr, view->scale, view->scale);
-  draw_halo (cr, ts->layout);
   _marz_set_color (cr, styles[label->kind].color, 1);
-  pango_cairo_show_layout (cr, ts->layout);
+  _marz_show_layout (cr, ts->layout, HALO_RADIUS);
   cairo_restore (cr);
 }
 

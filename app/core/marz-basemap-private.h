@@ -190,7 +190,29 @@ void       _marz_view_stroke_lines      (MarzView               *view,
                                          const double           *dashes,
                                          int                     n_dashes);
 
+/* Text as text.  A drawing into a format that keeps its text (a snapshot's
+ * SVG: cairo 1.16 writes glyph outlines there) hangs a MarzTextSink on its
+ * cairo_t under _marz_text_sink_key; _marz_show_layout() then hands each
+ * layout to it instead of drawing glyphs.  Without one (the window's tiles,
+ * PNG, PDF) it draws, with a halo stroked once around the text's outline:
+ * eight offset copies would read as eight words in a PDF. */
+typedef struct _MarzTextSink MarzTextSink;
+struct _MarzTextSink
+{
+  /* @layout at the current point in @cr's source colour; @halo: the
+   * halo's width in user units, or 0 */
+  void (*show_layout) (MarzTextSink *sink,
+                       cairo_t      *cr,
+                       PangoLayout  *layout,
+                       double        halo);
+};
+
+extern const cairo_user_data_key_t _marz_text_sink_key;
+
 /* marz-basemap-labels.c */
+void       _marz_show_layout            (cairo_t                *cr,
+                                         PangoLayout            *layout,
+                                         double                  halo);
 void       _marz_label_clear            (MarzLabel              *label);
 void       _marz_labels_measure         (GArray                 *labels);
 gint       _marz_label_compare          (gconstpointer           a,

@@ -15,6 +15,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "marz-basemap-private.h"
 #include "marz-language.h"
 #include "marz-marker-style.h"
 #include "marz-mercator.h"
@@ -166,7 +167,7 @@ show_layout (Furniture   *f,
 {
   cairo_set_source_rgb (f->cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0);
   cairo_move_to (f->cr, x, y);
-  pango_cairo_show_layout (f->cr, layout);
+  _marz_show_layout (f->cr, layout, 0);
 }
 
 /* Title, subtitle, filters --------------------------------------------------- */

@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "marz-basemap-private.h"
+
 #define PAD 14.0
 
 typedef struct
@@ -105,9 +107,9 @@ draw_entry (List               *list,
   pango_layout_get_pixel_size (label, &nw, NULL);
   cairo_set_source_rgb (list->cr, 0.15, 0.14, 0.12);
   cairo_move_to (list->cr, list->x - 6 - nw, y);
-  pango_cairo_show_layout (list->cr, label);
+  _marz_show_layout (list->cr, label, 0);
   cairo_move_to (list->cr, list->x, y);
-  pango_cairo_show_layout (list->cr, layout);
+  _marz_show_layout (list->cr, layout, 0);
   return h;
 }
 
@@ -122,7 +124,7 @@ draw_more (List   *list,
 
   cairo_set_source_rgb (list->cr, 0.36, 0.34, 0.31);
   cairo_move_to (list->cr, list->x, y);
-  pango_cairo_show_layout (list->cr, layout);
+  _marz_show_layout (list->cr, layout, 0);
 }
 
 static GHashTable *
@@ -160,7 +162,7 @@ _marz_snapshot_draw_list (MarzSnapshot      *self,
   cairo_fill (cr);
   cairo_set_source_rgb (cr, 0.11, 0.1, 0.09);
   cairo_move_to (cr, frame->list_x + PAD, y);
-  pango_cairo_show_layout (cr, heading);
+  _marz_show_layout (cr, heading, 0);
   pango_layout_get_pixel_size (heading, NULL, &h);
   y += h + 8;
   for (i = 0; i < frame->shown->len; i++)

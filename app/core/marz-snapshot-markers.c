@@ -13,6 +13,7 @@
 
 #include <math.h>
 
+#include "marz-basemap-private.h"
 #include "marz-marker-style.h"
 #include "marz-mercator.h"
 
@@ -267,7 +268,7 @@ draw_numbers (const MarzSnapshotMark *mark,
   cairo_set_line_width (cr, 0.75);
   cairo_stroke (cr);
   cairo_move_to (cr, x + 3, y + 1);
-  pango_cairo_show_layout (cr, layout);
+  _marz_show_layout (cr, layout, 0);
 }
 
 void

@@ -112,6 +112,23 @@ void         _marz_snapshot_draw_list      (MarzSnapshot       *self,
                                             MarzSnapshotFrame  *frame,
                                             cairo_t            *cr);
 
+/* marz-snapshot-svg.c: while it draws into an SVG, a snapshot's text goes to
+ * a sink that writes it as <text> (see marz-basemap-private.h) */
+typedef struct _MarzSnapshotSvg MarzSnapshotSvg;
+
+MarzSnapshotSvg *_marz_snapshot_svg_new            (const char       *language);
+void             _marz_snapshot_svg_free           (MarzSnapshotSvg  *svg);
+cairo_surface_t *_marz_snapshot_svg_create_surface (MarzSnapshotSvg  *svg,
+                                                    double            width,
+                                                    double            height);
+void             _marz_snapshot_svg_attach         (MarzSnapshotSvg  *svg,
+                                                    cairo_t          *cr);
+gboolean         _marz_snapshot_svg_write          (MarzSnapshotSvg  *svg,
+                                                    MarzOutput       *output,
+                                                    GError          **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MarzSnapshotSvg, _marz_snapshot_svg_free)
+
 /* marz-snapshot-png.c */
 gboolean     _marz_snapshot_write_png      (cairo_surface_t    *surface,
                                             double              dpi,

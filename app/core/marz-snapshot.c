@@ -11,7 +11,6 @@
 
 #include <glib/gi18n.h>
 #include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <math.h>
 #include <string.h>
 
@@ -437,6 +436,7 @@ create_surface (MarzSnapshot       *self,
                 MarzSnapshotFormat  format,
                 double              dpi,
                 MarzOutput         *output,
+                MarzSnapshotSvg    *svg,
                 double             *scale)
 {
   cairo_surface_t *surface;
@@ -448,12 +448,8 @@ create_surface (MarzSnapshot       *self,
       return cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) round (self->width * *scale),
                                          (int) round (self->height * *scale));
     case MARZ_SNAPSHOT_SVG:
-      /* In px, 1:1 with the figure. */
       *scale = 1;
-      surface = cairo_svg_surface_create_for_stream (marz_output_cairo_write, output, self->width, self->height);
-      cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);
-      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
-      return surface;
+      return _marz_snapshot_svg_create_surface (svg, self->width, self->height);
     case MARZ_SNAPSHOT_PDF:
     default:
       /* In points: 96 px to the inch, 72 points. */
@@ -482,16 +478,20 @@ check_status (MarzOutput      *output,
   return FALSE;
 }
 
+/* With @svg, the text goes to it and it writes the finished document. */
 static gboolean
 draw_surface (MarzSnapshot     *self,
               cairo_surface_t  *surface,
               double            scale,
               MarzOutput       *output,
+              MarzSnapshotSvg  *svg,
               GError          **error)
 {
   cairo_t *cr = cairo_create (surface);
   cairo_status_t status;
 
+  if (svg != NULL)
+    _marz_snapshot_svg_attach (svg, cr);
   cairo_scale (cr, scale, scale);
   marz_snapshot_render (self, cr);
   status = cairo_status (cr);
@@ -501,7 +501,7 @@ draw_surface (MarzSnapshot     *self,
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
-  return check_status (output, status, error);
+  return check_status (output, status, error) && (svg == NULL || _marz_snapshot_svg_write (svg, output, error));
 }
 
 gboolean
@@ -512,6 +512,7 @@ marz_snapshot_write (MarzSnapshot        *self,
                      GError             **error)
 {
   g_autoptr(MarzOutput) output = NULL;
+  g_autoptr(MarzSnapshotSvg) svg = NULL;
   cairo_surface_t *surface;
   double scale = 1;
   gboolean ok;
@@ -529,9 +530,11 @@ marz_snapshot_write (MarzSnapshot        *self,
     }
   if (!(output = marz_output_open (path, error)))
     return FALSE;
-  surface = create_surface (self, format, dpi, output, &scale);
+  if (format == MARZ_SNAPSHOT_SVG)
+    svg = _marz_snapshot_svg_new (self->language);
+  surface = create_surface (self, format, dpi, output, svg, &scale);
   ok = check_status (output, cairo_surface_status (surface), error)
-       && draw_surface (self, surface, scale, output, error)
+       && draw_surface (self, surface, scale, output, svg, error)
        && marz_output_commit (output, error);
   cairo_surface_destroy (surface);
   return ok;

@@ -13,6 +13,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import xml.etree.ElementTree as ET
 import zlib
 
 CLI, DATA = sys.argv[1], sys.argv[2]
@@ -24,6 +25,9 @@ BOX = (64.0, 29.0, 72.0, 35.0)
 SPIN_BOLDAK = (31.006, 66.400)       # one clash, alone on the map in BOX
 CLASH_RGB = (0x8E, 0x44, 0xAD)       # marz_marker_style_type_color (clash)
 TITLE = "Border clashes, autumn 2025"
+ARABIC_TITLE = "الاشتباكات على الحدود الأفغانية الباكستانية"
+SVG = "{http://www.w3.org/2000/svg}"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def run(*args, timeout=120):
@@ -144,6 +148,12 @@ def test_list_frame():
           rows[int(y)][int(x)])
 
 
+def svg_texts(path):
+    """The <text> elements of an SVG: (their whole text, the element)."""
+    root = ET.parse(path).getroot()
+    return [("".join(t.itertext()), t) for t in root.iter(SVG + "text")]
+
+
 def test_svg(png, png_rows):
     out = os.path.join(tmp, "map.svg")
     r = run("export-map", "--output", out, "--bbox", bbox_arg(), "--width", "800", "--title", TITLE)
@@ -162,6 +172,32 @@ def test_svg(png, png_rows):
              for j in range(0, height, 7) for i in range(0, width, 7)]
     mean = sum(diffs) / len(diffs)
     check("svg and png show the same figure", mean < 4, mean)
+    # Text as text: cairo alone would write glyph outlines.
+    texts = [t for t, _ in svg_texts(out)]
+    for word in [TITLE, "Legend", "Airstrike (5)", "Clash (1)", "Kabul", "Kandahar", "Quetta", "Paktika", "100 km"]:
+        check(f"svg has <text> {word!r}", word in texts, texts[:40])
+    halos = [e for t, e in svg_texts(out) if t == "Kabul"]
+    check("svg: a place name has its halo as a stroke painted first",
+          halos and halos[0].get("paint-order") == "stroke" and halos[0].get("stroke") == "#ffffff",
+          halos and halos[0].attrib)
+
+
+def test_svg_arabic():
+    out = os.path.join(tmp, "ar.svg")
+    r = run("export-map", "--output", out, "--title", ARABIC_TITLE, "--language", "ar", "--list")
+    check("arabic svg export exits 0", r.returncode == 0, r.stderr)
+    lint = subprocess.run(["xmllint", "--noout", out], capture_output=True, text=True)
+    check("arabic svg is well-formed XML (xmllint)", lint.returncode == 0, lint.stderr)
+    texts = svg_texts(out)
+    titles = [e for t, e in texts if t == ARABIC_TITLE]
+    check("arabic svg: the title byte for byte in one <text>", len(titles) == 1, [t for t, _ in texts[:20]])
+    check("arabic svg: the title is rtl, in Arabic",
+          titles and titles[0].get("direction") == "rtl" and titles[0].get(XML_LANG) == "ar",
+          titles and titles[0].attrib)
+    names = [t for t, _ in texts]
+    for word in ["أفغانستان", "باكستان", "إيران"]:
+        check(f"arabic svg has <text> {word!r}", word in names, names[:40])
+    check("arabic svg: the list names places in Arabic", any("Airstrike · كابل" in t for t in names), names[:40])
 
 
 def test_pdf():
@@ -175,6 +211,9 @@ def test_pdf():
     for word in [TITLE, "Legend", "Airstrike", "Clash", "Natural Earth", "GeoNames", "Spin Boldak",
                  "Kabul", "Incidents shown"]:
         check(f"pdf text has {word!r}", word in text, text[:400])
+    # A halo drawn as offset copies of the text extracts as «BamyanBamyanBamyan».
+    for word in ["Bamyan", "Kandahar", "Quetta", "Paktika", "Ghazni"]:
+        check(f"pdf text has {word!r}, each time once", word in text and word + word not in text, text[:600])
 
 
 def test_arabic_title():
@@ -218,6 +257,7 @@ def main():
     test_png_dpi()
     test_list_frame()
     test_svg(png, rows)
+    test_svg_arabic()
     test_pdf()
     test_arabic_title()
     test_failures()

@@ -332,6 +332,36 @@ test_write_formats (Fixture       *f,
     }
 }
 
+/* cairo alone writes an SVG's text as glyph outlines: the snapshot's are
+ * <text>, escaped, right to left where the script is, in drawing order. */
+static void
+test_svg_text (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(MarzSnapshot) snapshot = loaded_snapshot (f);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "figure.svg", NULL);
+  g_autofree char *contents = NULL;
+  const char *title, *label, *box;
+
+  marz_snapshot_set_size (snapshot, 900, 600);
+  marz_snapshot_set_bbox (snapshot, 64, 29, 72, 35);
+  marz_snapshot_set_title (snapshot, "Clashes <& talks>", "اشتباكات الحدود");
+  g_assert_true (marz_snapshot_write (snapshot, path, MARZ_SNAPSHOT_SVG, 96, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+
+  g_assert_nonnull ((title = strstr (contents, ">Clashes &lt;&amp; talks&gt;</text>")));
+  g_assert_nonnull (strstr (contents, "direction=\"rtl\" unicode-bidi=\"embed\" text-anchor=\"start\""));
+  g_assert_nonnull (strstr (contents, ">اشتباكات الحدود</text>"));
+  g_assert_nonnull ((label = strstr (contents, ">Kandahar</text>")));
+  g_assert_nonnull (strstr (contents, ">Legend</text>"));
+  /* Every marker replaced, and a map label before the title's box. */
+  g_assert_null (strstr (contents, "fill-opacity:0.01;"));
+  g_assert_nonnull ((box = strstr (contents, "fill-opacity:0.9;")));
+  g_assert_true (label < box && box < title);
+}
+
 static guint
 count_files (const char *path)
 {
@@ -398,6 +428,7 @@ main (int argc, char *argv[])
   ADD ("/snapshot/list-panel", test_list_changes_figure);
   ADD ("/snapshot/write-formats", test_write_formats);
   ADD ("/snapshot/write-fails-whole", test_write_fails_whole);
+  ADD ("/snapshot/svg-text", test_svg_text);
 #undef ADD
   g_test_add_func ("/snapshot/marker-style-draw", test_marker_style_draw);
   g_test_add_func ("/snapshot/formats", test_formats);
