@@ -193,9 +193,10 @@ void       _marz_view_stroke_lines      (MarzView               *view,
 /* Text as text.  A drawing into a format that keeps its text (a snapshot's
  * SVG: cairo 1.16 writes glyph outlines there) hangs a MarzTextSink on its
  * cairo_t under _marz_text_sink_key; _marz_show_layout() then hands each
- * layout to it instead of drawing glyphs.  Without one (the window's tiles,
- * PNG, PDF) it draws, with a halo stroked once around the text's outline:
- * eight offset copies would read as eight words in a PDF. */
+ * layout to it instead of drawing glyphs.  Without one it draws, the text
+ * once and its halo as offset copies in pixels (the window's tiles, PNG)
+ * or stroked around the text's outline in a vector file (PDF), where
+ * copies would read as so many words. */
 typedef struct _MarzTextSink MarzTextSink;
 struct _MarzTextSink
 {
