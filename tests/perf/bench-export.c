@@ -12,7 +12,10 @@
  *   png       marz_snapshot_write() to a PNG file: render, encode, write,
  *             fsync and rename, what `marz-cli export-map` does after loading;
  *   pdf, svg  the same figure written as vector files.
- * Loading the snapshot (the store query) is timed once, apart.
+ * Loading the snapshot (the store query) is timed once, apart.  Beside each
+ * wall time, the process's CPU time (every thread's: the PNG encoder runs
+ * one a processor), which other programs on a shared machine hurt less;
+ * and the load average when the run began.
  *
  * A benchmark, not a timed test: it fails only if an export fails.
  */
@@ -22,6 +25,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "bench-machine.h"
 #include "marz-basemap.h"
@@ -53,6 +57,36 @@ now_ms (void)
   return g_get_monotonic_time () / 1000.0;
 }
 
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+/* Wall and CPU time of what happened since @start, into @cpu. */
+static double
+since (const double *start,
+       double       *cpu)
+{
+  *cpu = cpu_ms () - start[1];
+  return now_ms () - start[0];
+}
+
+static char *
+load_average (void)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  if (!g_file_get_contents ("/proc/loadavg", &contents, NULL, NULL))
+    return g_strdup ("unknown");
+  fields = g_strsplit (contents, " ", 4);
+  return g_strdup_printf ("%s %s %s", fields[0], fields[1] ? fields[1] : "", fields[1] && fields[2] ? fields[2] : "");
+}
+
 static MarzStore *
 corpus_store (const char     *dir,
               MarzGazetteer  *gazetteer)
@@ -75,9 +109,10 @@ corpus_store (const char     *dir,
 static double
 time_basemap (MarzBasemap *basemap,
               guint        width,
-              guint        height)
+              guint        height,
+              double      *cpu)
 {
-  double x0, y0, x1, y1, zoom, world, start;
+  double x0, y0, x1, y1, zoom, world, start[2], wall;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   cairo_t *cr = cairo_create (surface);
 
@@ -85,48 +120,50 @@ time_basemap (MarzBasemap *basemap,
   marz_mercator_project_unit (region[1], region[2], &x1, &y1);
   zoom = log2 (MIN (width / (x1 - x0), height / (y1 - y0)) / 256);
   world = marz_mercator_world_size (zoom, 256);
-  start = now_ms ();
+  start[0] = now_ms (), start[1] = cpu_ms ();
   marz_basemap_render (basemap, cr, zoom, (x0 + x1) / 2 * world - width / 2.0, (y0 + y1) / 2 * world - height / 2.0,
                        width, height, 1);
   cairo_surface_flush (surface);
-  start = now_ms () - start;
+  wall = since (start, cpu);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
-  return start;
+  return wall;
 }
 
 static double
 time_render (MarzSnapshot *snapshot,
              guint         width,
-             guint         height)
+             guint         height,
+             double       *cpu)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   cairo_t *cr = cairo_create (surface);
-  double start = now_ms ();
+  double start[2] = { now_ms (), cpu_ms () }, wall;
 
   marz_snapshot_render (snapshot, cr);
   cairo_surface_flush (surface);
-  start = now_ms () - start;
+  wall = since (start, cpu);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
-  return start;
+  return wall;
 }
 
 static double
 time_write (MarzSnapshot       *snapshot,
             const char         *dir,
-            MarzSnapshotFormat  format)
+            MarzSnapshotFormat  format,
+            double             *cpu)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_strdup_printf ("map.%s", marz_snapshot_format_to_string (format));
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  double start = now_ms ();
+  double start[2] = { now_ms (), cpu_ms () }, wall;
 
   if (!marz_snapshot_write (snapshot, path, format, 96, &error))
     g_error ("%s", error->message);
-  start = now_ms () - start;
+  wall = since (start, cpu);
   g_unlink (path);
-  return start;
+  return wall;
 }
 
 int
@@ -148,8 +185,10 @@ main (int argc, char *argv[])
   g_autofree char *dir = g_dir_make_tmp ("bench-export-XXXXXX", NULL);
   g_autofree char *cpu = bench_cpu_model ();
   g_autofree double *times = NULL;
+  g_autofree double *cpus = NULL;
+  g_autofree char *load_avg = load_average ();
   const char *names[] = { "basemap", "render", "png", "pdf", "svg" };
-  double medians[G_N_ELEMENTS (names)], load;
+  double medians[G_N_ELEMENTS (names)], cpu_medians[G_N_ELEMENTS (names)], load;
   MarzIncidentFilter filter = { .type = -1 };
 
   g_option_context_add_main_entries (context, entries, NULL);
@@ -167,18 +206,22 @@ main (int argc, char *argv[])
   marz_snapshot_set_bbox (snapshot, region[0], region[1], region[2], region[3]);
   marz_snapshot_set_title (snapshot, "Afghanistan–Pakistan border, autumn 2025", NULL);
 
-  printf ("machine: %s, %u threads; %d×%d px, the border region, all incidents; median of %d runs\n",
-          cpu, g_get_num_processors (), width, height, runs);
+  printf ("machine: %s, %u threads, load average %s; %d×%d px, the border region, all incidents; "
+          "median of %d runs\n", cpu, g_get_num_processors (), load_avg, width, height, runs);
   printf ("load (store query, once): %.1f ms\n", load);
   times = g_new (double, runs);
+  cpus = g_new (double, runs);
   for (guint k = 0; k < G_N_ELEMENTS (names); k++)
     {
       for (int r = 0; r < runs; r++)
-        times[r] = k == 0 ? time_basemap (basemap, width, height)
-                 : k == 1 ? time_render (snapshot, width, height)
-                 : time_write (snapshot, dir, k == 2 ? MARZ_SNAPSHOT_PNG : k == 3 ? MARZ_SNAPSHOT_PDF : MARZ_SNAPSHOT_SVG);
+        times[r] = k == 0 ? time_basemap (basemap, width, height, &cpus[r])
+                 : k == 1 ? time_render (snapshot, width, height, &cpus[r])
+                 : time_write (snapshot, dir, k == 2 ? MARZ_SNAPSHOT_PNG : k == 3 ? MARZ_SNAPSHOT_PDF : MARZ_SNAPSHOT_SVG,
+                               &cpus[r]);
       medians[k] = median (times, runs);
-      printf ("%-8s %8.1f ms  (%.2f× the bare basemap)\n", names[k], medians[k], medians[k] / medians[0]);
+      cpu_medians[k] = median (cpus, runs);
+      printf ("%-8s %8.1f ms  (%.2f× the bare basemap)   CPU %8.1f ms  (%.2f×)\n", names[k], medians[k],
+              medians[k] / medians[0], cpu_medians[k], cpu_medians[k] / cpu_medians[0]);
     }
   g_clear_object (&store);
   {
