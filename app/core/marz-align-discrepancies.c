@@ -4,8 +4,10 @@
  * differs when both sentences give the same role (killed, injured) and the
  * other side has no equal figure for it; figures more than twice apart are
  * taken for different facts (50 killed civilians and 23 killed soldiers),
- * not for a discrepancy.  A date differs when both sentences name the same
- * kind of event (an airstrike, talks) and no day in common.
+ * not for a discrepancy.  Such figures are paired one to one, the closest
+ * first (each side's figure in one discrepancy at most), so B with A flags
+ * the same differences as A with B.  A date differs when both sentences name the
+ * same kind of event (an airstrike, talks) and no day in common.
  */
 #define G_LOG_DOMAIN "marz-align"
 
@@ -77,31 +79,79 @@ add (MarzAlignment       *self,
   g_ptr_array_add (self->discrepancies, d);
 }
 
-/* The unmatched figure of @role in @b closest to @x, or -1. */
-static int
-closest_figure (const GArray     *a,
-                const GArray     *b,
-                const MarzAnchor *x)
+/* A figure of a casualty role that the other sentence does not give. */
+static gboolean
+is_lone_figure (const MarzAnchor *x,
+                const GArray     *other)
 {
-  double best = MAX_FIGURE_RATIO;
-  int found = -1;
+  return x->kind == MARZ_ANCHOR_NUMBER && x->role != MARZ_FIGURE_NONE && x->value > 0
+         && !has_figure (other, x->role, x->value);
+}
 
-  for (guint j = 0; j < b->len; j++)
+typedef struct
+{
+  guint  i, j;      /* anchor indices in A's and B's sentence */
+  double ratio;
+} FigurePair;
+
+/* Closest first; two that tie and share a figure are told apart by the
+ * other side's, the same way round whichever side is A. */
+static gint
+compare_figure_pairs (gconstpointer a,
+                      gconstpointer b)
+{
+  const FigurePair *x = a, *y = b;
+
+  if (x->ratio != y->ratio)
+    return x->ratio > y->ratio ? 1 : -1;
+  if (x->i != y->i)
+    return x->i > y->i ? 1 : -1;
+  return (x->j > y->j) - (x->j < y->j);
+}
+
+static gint
+compare_by_a_anchor (gconstpointer a,
+                     gconstpointer b)
+{
+  const FigurePair *x = a, *y = b;
+  return (x->i > y->i) - (x->i < y->i);
+}
+
+/* Lone figures of the same role less than MAX_FIGURE_RATIO apart, paired
+ * one to one, closest first; in A's order. */
+static GArray *
+pair_figures (const GArray *a,
+              const GArray *b)
+{
+  GArray *all = g_array_new (FALSE, FALSE, sizeof (FigurePair));
+  g_autofree gboolean *used_a = g_new0 (gboolean, a->len + 1);
+  g_autofree gboolean *used_b = g_new0 (gboolean, b->len + 1);
+  guint kept = 0;
+
+  for (guint i = 0; i < a->len; i++)
+    for (guint j = 0; j < b->len; j++)
+      {
+        const MarzAnchor *x = &g_array_index (a, MarzAnchor, i), *y = &g_array_index (b, MarzAnchor, j);
+        FigurePair p = { i, j, 0 };
+
+        if (!is_lone_figure (x, b) || !is_lone_figure (y, a) || x->role != y->role)
+          continue;
+        p.ratio = (double) MAX (x->value, y->value) / MIN (x->value, y->value);
+        if (p.ratio <= MAX_FIGURE_RATIO)
+          g_array_append_val (all, p);
+      }
+  g_array_sort (all, compare_figure_pairs);
+  for (guint k = 0; k < all->len; k++)
     {
-      const MarzAnchor *y = &g_array_index (b, MarzAnchor, j);
-      double ratio;
-
-      if (y->kind != MARZ_ANCHOR_NUMBER || y->role != x->role || y->value <= 0
-          || has_figure (a, y->role, y->value))
+      FigurePair p = g_array_index (all, FigurePair, k);
+      if (used_a[p.i] || used_b[p.j])
         continue;
-      ratio = (double) MAX (x->value, y->value) / MIN (x->value, y->value);
-      if (ratio <= best)
-        {
-          best = ratio;
-          found = j;
-        }
+      used_a[p.i] = used_b[p.j] = TRUE;
+      g_array_index (all, FigurePair, kept++) = p;
     }
-  return found;
+  g_array_set_size (all, kept);
+  g_array_sort (all, compare_by_a_anchor);
+  return all;
 }
 
 static void
@@ -109,21 +159,16 @@ find_figures (MarzAlignment       *self,
               const MarzAlignPair *pair)
 {
   const GArray *a = anchors_of (self, FALSE, pair->a), *b = anchors_of (self, TRUE, pair->b);
+  g_autoptr(GArray) figures = pair_figures (a, b);
 
-  for (guint i = 0; i < a->len; i++)
+  for (guint k = 0; k < figures->len; k++)
     {
-      const MarzAnchor *x = &g_array_index (a, MarzAnchor, i);
-      g_autofree char *fx = NULL, *fy = NULL;
-      int j;
+      const FigurePair *p = &g_array_index (figures, FigurePair, k);
+      const MarzAnchor *x = &g_array_index (a, MarzAnchor, p->i);
+      g_autofree char *fx = format_figure (x);
+      g_autofree char *fy = format_figure (&g_array_index (b, MarzAnchor, p->j));
 
-      if (x->kind != MARZ_ANCHOR_NUMBER || x->role == MARZ_FIGURE_NONE || x->value <= 0
-          || has_figure (b, x->role, x->value))
-        continue;
-      if ((j = closest_figure (a, b, x)) < 0)
-        continue;
-      fx = format_figure (x);
-      fy = format_figure (&g_array_index (b, MarzAnchor, j));
-      add (self, MARZ_DISCREPANCY_FIGURE, pair, i, j,
+      add (self, MARZ_DISCREPANCY_FIGURE, pair, p->i, p->j,
            g_strdup_printf ("%s: %s vs %s", marz_figure_role_to_string (x->role), fx, fy));
     }
 }

@@ -372,7 +372,6 @@ GArray *
 marz_alignment_get_rows (const MarzAlignment *self)
 {
   guint n_a, n_b;
-  g_autofree int *pair_of_a = NULL;
   g_autoptr(GArray) base = g_array_new (FALSE, FALSE, sizeof (MarzAlignRow));
   GArray *rows = g_array_new (FALSE, FALSE, sizeof (MarzAlignRow));
   g_autofree gboolean *placed = NULL;
@@ -381,21 +380,14 @@ marz_alignment_get_rows (const MarzAlignment *self)
 
   n_a = self->sentences_a->len;
   n_b = self->sentences_b->len;
-  pair_of_a = g_new (int, n_a + 1);
   placed = g_new0 (gboolean, n_b + 1);
-  for (guint i = 0; i < n_a; i++)
-    pair_of_a[i] = -1;
-  for (guint i = 0; i < self->pairs->len; i++)
-    {
-      const MarzAlignPair *pair = g_ptr_array_index (self->pairs, i);
-      pair_of_a[pair->a] = i;
-      placed[pair->b] = TRUE;
-    }
+  for (guint j = 0; j < n_b; j++)
+    placed[j] = _marz_alignment_get_pair_index (self, TRUE, j) >= 0;
   /* B sentences left over go right after the row of the B sentence before
    * them, so each side still reads in its own order where it can. */
   for (guint i = 0; i < n_a; i++)
     {
-      MarzAlignRow row = { i, -1, pair_of_a[i] };
+      MarzAlignRow row = { i, -1, _marz_alignment_get_pair_index (self, FALSE, i) };
       if (row.pair >= 0)
         row.b = ((MarzAlignPair *) g_ptr_array_index (self->pairs, row.pair))->b;
       g_array_append_val (base, row);

@@ -8,6 +8,17 @@
  * weights of the keys both sentences carry; pairs are then chosen greedily
  * by score, heaviest first, each sentence in one pair at most, whatever
  * their order in the two texts.
+ *
+ * Aligning B with A gives the pairs of A with B, mirrored: every weight
+ * depends on both sides alike, and a score sums the same weights in the
+ * same order (keys sorted by pointer).  What greedy matching takes depends
+ * only on the order of candidates that share a sentence, and two of those
+ * that tie in score and position differ on the other side only, where the
+ * sentence index decides the same way round in both directions.
+ *
+ * Threads: a MarzAligner is immutable once its threshold is set, so any
+ * number of threads may align with it at once; each alignment's state
+ * lives on its own stack and heap.
  */
 #define G_LOG_DOMAIN "marz-align"
 
@@ -18,6 +29,7 @@
 
 #define DEFAULT_THRESHOLD 3.5
 #define MIN_POSTINGS_CAP 64     /* a key joins candidates when df_a × df_b is below the cap */
+#define MIN_PARALLEL_BYTES (128 * 1024)   /* both sides longer: B is read in a thread of its own */
 
 struct _MarzAligner
 {
@@ -26,11 +38,16 @@ struct _MarzAligner
   double            threshold;
 };
 
-/* An anchor's key and where it is, sortable by key. */
+/* An anchor's key and where it is, sortable by key, with what the index
+ * knows of the key once both sides are read. */
 typedef struct
 {
-  const char *key;
-  guint       anchor;
+  const char       *key;
+  const MarzAnchor *anchor;
+  guint             index;    /* in its sentence's anchors */
+  double            weight;   /* key_weight() */
+  const GArray     *other;    /* the other side's postings when the key is rare
+                               * enough to make candidates, else NULL */
 } KeyRef;
 
 typedef struct
@@ -48,6 +65,14 @@ typedef struct
   double score;
   double tie;            /* distance of relative positions: the smaller wins a tie */
 } Candidate;
+
+/* The alignment with what only this file sees: which pair each sentence is in. */
+typedef struct
+{
+  MarzAlignment  public;
+  int           *pair_of_a;   /* sentence → index in public.pairs, or -1 */
+  int           *pair_of_b;
+} RealAlignment;
 
 G_DEFINE_QUARK (marz-align-error-quark, marz_align_error)
 
@@ -128,7 +153,7 @@ index_side (GPtrArray  *sentences,
       for (guint j = 0; j < s->anchors->len; j++)
         {
           const MarzAnchor *anchor = &g_array_index (s->anchors, MarzAnchor, j);
-          KeyRef ref = { anchor->key, j };
+          KeyRef ref = { anchor->key, anchor, j, 0, NULL };
           GArray *post = g_hash_table_lookup (postings, anchor->key);
 
           g_array_append_val (keys[i], ref);
@@ -152,15 +177,50 @@ free_keys (GArray **keys)
   g_free (keys);
 }
 
+/* Rarer keys weigh more: log(1 + N / df) over the sentences of both texts. */
+static double
+key_weight (const Index *index,
+            guint        df)
+{
+  return log1p (index->n_sentences / MAX ((double) df, 1.0));
+}
+
+/* Each key's weight and, where it makes candidates, the other side's
+ * postings: looked up once per anchor rather than once per candidate. */
+static void
+index_finish_side (Index       *index,
+                   GArray     **keys,
+                   GHashTable  *other,
+                   guint64      cap)
+{
+  for (GArray **k = keys; *k; k++)
+    for (guint j = 0; j < (*k)->len; j++)
+      {
+        KeyRef *ref = &g_array_index (*k, KeyRef, j);
+        GArray *mine = g_hash_table_lookup (other == index->post_b ? index->post_a : index->post_b,
+                                            ref->key);
+        GArray *theirs = g_hash_table_lookup (other, ref->key);
+
+        ref->weight = key_weight (index, mine->len + (theirs ? theirs->len : 0));
+        if (theirs != NULL && (guint64) mine->len * theirs->len <= cap)
+          ref->other = theirs;
+      }
+}
+
 static void
 index_init (Index         *index,
             MarzAlignment *alignment)
 {
+  guint n_a = alignment->sentences_a->len, n_b = alignment->sentences_b->len;
+  guint64 cap = MAX (MIN_POSTINGS_CAP, (guint64) (n_a + n_b));
+
   index->post_a = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
   index->post_b = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
   index->keys_a = index_side (alignment->sentences_a, index->post_a);
   index->keys_b = index_side (alignment->sentences_b, index->post_b);
-  index->n_sentences = alignment->sentences_a->len + alignment->sentences_b->len;
+  index->n_sentences = n_a + n_b;
+  index_finish_side (index, index->keys_a, index->post_b, cap);
+  index_finish_side (index, index->keys_b, index->post_a, cap);
 }
 
 static void
@@ -197,36 +257,15 @@ kind_weight (const MarzAnchor *a,
     }
 }
 
-/* Rarer keys weigh more: log(1 + N / df) over the sentences of both texts. */
+
+/* Walks the keys both sentences carry; @links may be NULL.  The keys are
+ * visited in the same order whichever side is A, so the sum is the same to
+ * the last bit. */
 static double
-key_weight (const Index *index,
-            const char  *key)
-{
-  GArray *a = g_hash_table_lookup (index->post_a, key);
-  GArray *b = g_hash_table_lookup (index->post_b, key);
-  double df = (a ? a->len : 0) + (b ? b->len : 0);
-
-  return log1p (index->n_sentences / MAX (df, 1.0));
-}
-
-static const MarzAnchor *
-anchor_at (const MarzAlignment *self,
-           gboolean             side_b,
-           guint                sentence,
-           guint                anchor)
-{
-  const MarzAnchoredSentence *s = g_ptr_array_index (side_b ? self->sentences_b : self->sentences_a,
-                                                     sentence);
-  return &g_array_index (s->anchors, MarzAnchor, anchor);
-}
-
-/* Walks the keys both sentences carry; @links may be NULL. */
-static double
-score_pair (const MarzAlignment *self,
-            const Index         *index,
-            guint                a,
-            guint                b,
-            GArray              *links)
+score_pair (const Index *index,
+            guint        a,
+            guint        b,
+            GArray      *links)
 {
   const GArray *ka = index->keys_a[a], *kb = index->keys_b[b];
   double score = 0;
@@ -235,7 +274,6 @@ score_pair (const MarzAlignment *self,
   while (i < ka->len && j < kb->len)
     {
       const KeyRef *x = &g_array_index (ka, KeyRef, i), *y = &g_array_index (kb, KeyRef, j);
-      const MarzAnchor *anchor_a, *anchor_b;
       double weight;
 
       if (x->key != y->key)
@@ -243,14 +281,12 @@ score_pair (const MarzAlignment *self,
           x->key < y->key ? i++ : j++;
           continue;
         }
-      anchor_a = anchor_at (self, FALSE, a, x->anchor);
-      anchor_b = anchor_at (self, TRUE, b, y->anchor);
-      weight = kind_weight (anchor_a, anchor_b) * key_weight (index, x->key);
+      weight = kind_weight (x->anchor, y->anchor) * x->weight;
       score += weight;
       if (links != NULL)
         {
-          MarzAlignLink link = { anchor_a->kind, x->key, anchor_a->label, weight,
-                                 x->anchor, y->anchor, 0 };
+          MarzAlignLink link = { x->anchor->kind, x->key, x->anchor->label, weight,
+                                 x->index, y->index, 0 };
           g_array_append_val (links, link);
         }
       i++, j++;
@@ -258,23 +294,11 @@ score_pair (const MarzAlignment *self,
   return score;
 }
 
-static gboolean
-joins_candidates (const Index *index,
-                  const char  *key,
-                  guint64      cap)
-{
-  GArray *pa = g_hash_table_lookup (index->post_a, key);
-  GArray *pb = g_hash_table_lookup (index->post_b, key);
-
-  return pa != NULL && pb != NULL && (guint64) pa->len * pb->len <= cap;
-}
-
 /* Every B sentence sharing a rare key with @a, each once: @mark[b] holds
  * the last A sentence that took b. */
 static void
 collect_for (const Index         *index,
              guint                a,
-             guint64              cap,
              guint               *mark,
              GArray              *out)
 {
@@ -282,13 +306,9 @@ collect_for (const Index         *index,
 
   for (guint k = 0; k < keys->len; k++)
     {
-      const char *key = g_array_index (keys, KeyRef, k).key;
-      GArray *pb;
+      const GArray *pb = g_array_index (keys, KeyRef, k).other;
 
-      if (!joins_candidates (index, key, cap))
-        continue;
-      pb = g_hash_table_lookup (index->post_b, key);
-      for (guint j = 0; j < pb->len; j++)
+      for (guint j = 0; pb != NULL && j < pb->len; j++)
         {
           guint b = g_array_index (pb, guint, j);
           Candidate c = { a, b, 0, 0 };
@@ -301,6 +321,15 @@ collect_for (const Index         *index,
     }
 }
 
+static inline gint
+compare_uints (guint x,
+               guint y)
+{
+  return (x > y) - (x < y);
+}
+
+/* Heaviest first, then the closest in relative position, then by index
+ * (see the top of the file for why that is order-independent). */
 static gint
 compare_candidates (gconstpointer a,
                     gconstpointer b)
@@ -311,9 +340,7 @@ compare_candidates (gconstpointer a,
     return x->score < y->score ? 1 : -1;
   if (x->tie != y->tie)
     return x->tie > y->tie ? 1 : -1;
-  if (x->a != y->a)
-    return x->a > y->a ? 1 : -1;
-  return (x->b > y->b) - (x->b < y->b);
+  return x->a != y->a ? compare_uints (x->a, y->a) : compare_uints (x->b, y->b);
 }
 
 static GArray *
@@ -323,21 +350,21 @@ score_candidates (const MarzAlignment *self,
                   GHashTable          *rejected)
 {
   guint n_a = self->sentences_a->len, n_b = self->sentences_b->len;
-  guint64 cap = MAX (MIN_POSTINGS_CAP, (guint64) (n_a + n_b));
   g_autofree guint *mark = g_new0 (guint, n_b + 1);
   GArray *out = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  gboolean any_rejected = g_hash_table_size (rejected) > 0;
   guint kept = 0;
 
   for (guint a = 0; a < n_a; a++)
-    collect_for (index, a, cap, mark, out);
+    collect_for (index, a, mark, out);
   for (guint i = 0; i < out->len; i++)
     {
       Candidate c = g_array_index (out, Candidate, i);
-      guint64 id = ((guint64) c.a << 32) | c.b;
+      gint64 id = ((gint64) c.a << 32) | c.b;
 
-      if (rejected != NULL && g_hash_table_contains (rejected, &id))
+      if (any_rejected && g_hash_table_contains (rejected, &id))
         continue;
-      c.score = score_pair (self, index, c.a, c.b, NULL);
+      c.score = score_pair (index, c.a, c.b, NULL);
       if (c.score < threshold)
         continue;
       c.tie = fabs ((c.a + 0.5) / n_a - (c.b + 0.5) / n_b);
@@ -404,7 +431,7 @@ apply_forced (Matching     *m,
           g_hash_table_add (rejected, id);
         }
       else if (d->kind == MARZ_ALIGN_DECISION_CONFIRM || d->kind == MARZ_ALIGN_DECISION_PAIR)
-        take_pair (m, a, b, score_pair (m->alignment, &m->index, a, b, NULL),
+        take_pair (m, a, b, score_pair (&m->index, a, b, NULL),
                    d->kind == MARZ_ALIGN_DECISION_PAIR ? MARZ_ALIGN_PAIRED : MARZ_ALIGN_CONFIRMED);
     }
 }
@@ -454,7 +481,7 @@ fill_pairs (Matching *m)
       MarzAlignPair *pair = g_memdup2 (&g_array_index (m->chosen, MarzAlignPair, i),
                                        sizeof (MarzAlignPair));
       pair->links = g_array_new (FALSE, FALSE, sizeof (MarzAlignLink));
-      pair->score = score_pair (self, &m->index, pair->a, pair->b, pair->links);
+      pair->score = score_pair (&m->index, pair->a, pair->b, pair->links);
       g_array_sort (pair->links, compare_links);
       g_ptr_array_add (self->pairs, pair);
     }
@@ -474,6 +501,23 @@ fill_pairs (Matching *m)
             }
           link->colour = GPOINTER_TO_UINT (colour);
         }
+    }
+}
+
+/* Each sentence's pair, for marz_alignment_get_pair_for_a() and _b(). */
+static void
+index_pairs (RealAlignment *real)
+{
+  MarzAlignment *self = &real->public;
+
+  real->pair_of_a = g_new (int, self->sentences_a->len + 1);
+  real->pair_of_b = g_new (int, self->sentences_b->len + 1);
+  memset (real->pair_of_a, 0xff, sizeof (int) * (self->sentences_a->len + 1));
+  memset (real->pair_of_b, 0xff, sizeof (int) * (self->sentences_b->len + 1));
+  for (guint i = 0; i < self->pairs->len; i++)
+    {
+      const MarzAlignPair *pair = g_ptr_array_index (self->pairs, i);
+      real->pair_of_a[pair->a] = real->pair_of_b[pair->b] = i;
     }
 }
 
@@ -520,6 +564,39 @@ read_side (MarzAligner           *self,
                                   MIN (source->body_start, len), reference);
 }
 
+typedef struct
+{
+  MarzAligner           *aligner;
+  const MarzAlignSource *source;
+  gsize                  len;
+} SideReading;
+
+static gpointer
+read_side_thread (gpointer data)
+{
+  SideReading *reading = data;
+  return read_side (reading->aligner, reading->source, reading->len);
+}
+
+/* Reading the anchors is most of the work, and the finder is read-only:
+ * two long texts are read at once. */
+static void
+read_sides (MarzAligner           *self,
+            MarzAlignment         *alignment,
+            const MarzAlignSource *a,
+            const MarzAlignSource *b,
+            gsize                  len_a,
+            gsize                  len_b)
+{
+  SideReading reading = { self, b, len_b };
+  g_autoptr(GThread) thread = NULL;
+
+  if (len_a >= MIN_PARALLEL_BYTES && len_b >= MIN_PARALLEL_BYTES && g_get_num_processors () > 1)
+    thread = g_thread_try_new ("marz-align-side", read_side_thread, &reading, NULL);
+  alignment->sentences_a = read_side (self, a, len_a);
+  alignment->sentences_b = thread ? g_thread_join (thread) : read_side (self, b, len_b);
+}
+
 char *
 _marz_align_language_code (const char *language,
                            const char *variety)
@@ -542,6 +619,7 @@ marz_aligner_align (MarzAligner           *self,
                     const MarzAlignSource *b,
                     const GArray          *decisions)
 {
+  RealAlignment *real;
   MarzAlignment *alignment;
   Matching m = { 0 };
   gsize len_a, len_b;
@@ -551,15 +629,15 @@ marz_aligner_align (MarzAligner           *self,
 
   len_a = a->len < 0 ? strlen (a->text) : (gsize) a->len;
   len_b = b->len < 0 ? strlen (b->text) : (gsize) b->len;
-  alignment = g_new0 (MarzAlignment, 1);
+  real = g_new0 (RealAlignment, 1);
+  alignment = &real->public;
   alignment->name_a = g_strdup (a->name);
   alignment->name_b = g_strdup (b->name);
   alignment->language_a = _marz_align_language_code (a->language, a->variety);
   alignment->language_b = _marz_align_language_code (b->language, b->variety);
   alignment->text_a = g_strndup (a->text, len_a);
   alignment->text_b = g_strndup (b->text, len_b);
-  alignment->sentences_a = read_side (self, a, len_a);
-  alignment->sentences_b = read_side (self, b, len_b);
+  read_sides (self, alignment, a, b, len_a, len_b);
   alignment->pairs = g_ptr_array_new_with_free_func ((GDestroyNotify) free_pair);
   alignment->discrepancies = g_ptr_array_new_with_free_func ((GDestroyNotify) free_discrepancy);
 
@@ -573,6 +651,7 @@ marz_aligner_align (MarzAligner           *self,
 
   match (self, &m, decisions);
   fill_pairs (&m);
+  index_pairs (real);
   _marz_alignment_find_discrepancies (alignment);
 
   index_clear (&m.index);
@@ -585,8 +664,12 @@ marz_aligner_align (MarzAligner           *self,
 void
 marz_alignment_free (MarzAlignment *self)
 {
+  RealAlignment *real = (RealAlignment *) self;
+
   if (self == NULL)
     return;
+  g_free (real->pair_of_a);
+  g_free (real->pair_of_b);
   g_free (self->name_a);
   g_free (self->name_b);
   g_free (self->language_a);
@@ -600,18 +683,25 @@ marz_alignment_free (MarzAlignment *self)
   g_free (self);
 }
 
+int
+_marz_alignment_get_pair_index (const MarzAlignment *self,
+                                gboolean             side_b,
+                                guint                index)
+{
+  const RealAlignment *real = (const RealAlignment *) self;
+
+  if (index >= (side_b ? self->sentences_b : self->sentences_a)->len)
+    return -1;
+  return side_b ? real->pair_of_b[index] : real->pair_of_a[index];
+}
+
 static const MarzAlignPair *
 pair_for (const MarzAlignment *self,
           gboolean             side_b,
           guint                index)
 {
-  for (guint i = 0; i < self->pairs->len; i++)
-    {
-      const MarzAlignPair *pair = g_ptr_array_index (self->pairs, i);
-      if ((side_b ? pair->b : pair->a) == index)
-        return pair;
-    }
-  return NULL;
+  int i = _marz_alignment_get_pair_index (self, side_b, index);
+  return i >= 0 ? g_ptr_array_index (self->pairs, i) : NULL;
 }
 
 const MarzAlignPair *

@@ -8,6 +8,18 @@
  * figures or dates is a discrepancy.  A translator's decisions (confirm,
  * reject, pair differently) are kept in the store and applied to every
  * later alignment of the same two articles.
+ *
+ * The order of the two articles does not matter: aligning B with A gives
+ * the pairs, scores and discrepancies of A with B, mirrored.
+ *
+ * Threads: a MarzAligner, and the MarzAnchorFinder, gazetteer and glossary
+ * it holds, are immutable after construction and hold no caches, so one
+ * aligner may be shared by any number of threads aligning at once; its
+ * reference count is atomic.  Set the threshold before sharing it: it is
+ * the one thing that can change, and it is not locked.  A MarzAlignment
+ * belongs to the thread that made it until handed over; it is never
+ * changed after marz_aligner_align() returns, so reading it from several
+ * threads is safe too.
  */
 #pragma once
 
@@ -142,7 +154,8 @@ MarzAligner   *marz_aligner_new             (MarzAnchorFinder      *finder);
 MarzAligner   *marz_aligner_ref             (MarzAligner           *self);
 void           marz_aligner_unref           (MarzAligner           *self);
 MarzAnchorFinder *marz_aligner_get_finder   (MarzAligner           *self);
-/* Pairs below this score are not proposed (translator-made pairs always are). */
+/* Pairs below this score are not proposed (translator-made pairs always are).
+ * Not thread-safe: call before sharing the aligner. */
 void           marz_aligner_set_threshold   (MarzAligner           *self,
                                              double                 threshold);
 double         marz_aligner_get_threshold   (MarzAligner           *self);
@@ -153,7 +166,7 @@ MarzAlignment *marz_aligner_align           (MarzAligner           *self,
                                              const GArray          *decisions);
 
 void           marz_alignment_free          (MarzAlignment         *self);
-/* The pair a sentence is in, or NULL. */
+/* The pair a sentence is in, or NULL; O(1). */
 const MarzAlignPair *marz_alignment_get_pair_for_a (const MarzAlignment *self,
                                                     guint                a);
 const MarzAlignPair *marz_alignment_get_pair_for_b (const MarzAlignment *self,

@@ -39,8 +39,7 @@ typedef struct
   const char           *text;       /* the article, original */
   const MarzTextSpan   *sentence;
   const MarzNormalized *norm;
-  GArray               *anchors;
-  GHashTable           *seen;       /* keys already in @anchors */
+  GArray               *anchors;    /* scratch, reused from sentence to sentence */
 } Reading;
 
 static const char * const killed_words[] = {
@@ -144,9 +143,10 @@ add_anchor (Reading        *r,
   MarzAnchor anchor = { 0 };
   const char *interned = g_intern_string (key);
 
-  if (g_hash_table_contains (r->seen, interned))
-    return NULL;
-  g_hash_table_add (r->seen, (gpointer) interned);
+  /* A sentence has a dozen anchors at most: a scan beats a hash table. */
+  for (guint i = 0; i < r->anchors->len; i++)
+    if (g_array_index (r->anchors, MarzAnchor, i).key == interned)
+      return NULL;
   anchor.kind = kind;
   anchor.key = interned;
   anchor.label = g_intern_string (label);
@@ -365,22 +365,24 @@ read_sentence (MarzAnchorFinder   *self,
                const char         *text,
                const MarzTextSpan *span,
                const GDate        *reference,
-               GHashTable         *seen)
+               GArray             *scratch)
 {
   g_autoptr(MarzNormalized) norm = marz_normalized_new (text + span->start, span->end - span->start);
   g_autoptr(GArray) tokens = marz_tokenize (norm->text, norm->len);
   g_autoptr(GArray) dates = marz_date_finder_scan (self->dates, norm->text, tokens, reference);
   MarzAnchoredSentence *sentence = g_new0 (MarzAnchoredSentence, 1);
-  Reading r = { text, span, norm, NULL, seen };
+  Reading r = { text, span, norm, scratch };
 
   sentence->span = *span;
-  sentence->anchors = r.anchors = g_array_new (FALSE, FALSE, sizeof (MarzAnchor));
-  g_hash_table_remove_all (seen);
+  g_array_set_size (scratch, 0);
   read_dates (&r, dates);
   read_numbers (self, &r, tokens, dates);
   read_places (self, &r, tokens);
   read_concepts (self, &r, tokens);
-  g_array_sort (sentence->anchors, compare_anchors);
+  g_array_sort (scratch, compare_anchors);
+  /* Allocated once, at its size: the alignment keeps thousands of these. */
+  sentence->anchors = g_array_sized_new (FALSE, FALSE, sizeof (MarzAnchor), scratch->len);
+  g_array_append_vals (sentence->anchors, scratch->data, scratch->len);
   return sentence;
 }
 
@@ -392,7 +394,7 @@ marz_anchor_finder_scan (MarzAnchorFinder *self,
                          const GDate      *reference)
 {
   g_autoptr(GArray) spans = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) scratch = g_array_sized_new (FALSE, FALSE, sizeof (MarzAnchor), 32);
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) marz_anchored_sentence_free);
 
   g_return_val_if_fail (self != NULL, out);
@@ -401,7 +403,7 @@ marz_anchor_finder_scan (MarzAnchorFinder *self,
   spans = marz_sentences_split (text, len, body_start);
   for (guint i = 0; i < spans->len; i++)
     g_ptr_array_add (out, read_sentence (self, text, &g_array_index (spans, MarzTextSpan, i),
-                                         reference, seen));
+                                         reference, scratch));
   return out;
 }
 

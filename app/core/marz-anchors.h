@@ -8,6 +8,10 @@
  * anchor has a key that is the same in every language («۹ اکتبر» and «9
  * أكتوبر» both give "date:2025-10-09") and the span of the original text it
  * was read from, so a view can highlight it.
+ *
+ * A MarzAnchorFinder is immutable once made (its lexicons are only read,
+ * keys are interned with g_intern_string(), which locks): threads may scan
+ * with one finder at once.
  */
 #pragma once
 
