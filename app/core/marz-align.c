@@ -29,6 +29,7 @@
 
 #define DEFAULT_THRESHOLD 3.5
 #define MIN_POSTINGS_CAP 64     /* a key joins candidates when df_a × df_b is below the cap */
+#define MIN_FACTS 2             /* shared anchors, countries aside, a proposed pair needs */
 #define MIN_PARALLEL_BYTES (128 * 1024)   /* both sides longer: B is read in a thread of its own */
 
 struct _MarzAligner
@@ -253,6 +254,10 @@ kind_weight (const MarzAnchor *a,
       return a->contained || b->contained ? 0.5 : 1.0;
     case MARZ_ANCHOR_CONCEPT:
     default:
+      /* The Taliban government, Pakistan's army: like the countries, a
+       * side of the conflict says who, not what happened. */
+      if (a->concept->side)
+        return 0.4;
       return a->concept->kind == MARZ_CONCEPT_ACTOR ? 2.0 : 0.6;
     }
 }
@@ -328,6 +333,33 @@ compare_uints (guint x,
   return (x > y) - (x < y);
 }
 
+/* Shared keys other than countries and places both only contain: one
+ * alone, however rare, names a topic («TTP», «Kabul»); a reported fact
+ * takes two. */
+static guint
+count_facts (const Index *index,
+             guint        a,
+             guint        b)
+{
+  const GArray *ka = index->keys_a[a], *kb = index->keys_b[b];
+  guint i = 0, j = 0, n = 0;
+
+  while (i < ka->len && j < kb->len)
+    {
+      const KeyRef *x = &g_array_index (ka, KeyRef, i), *y = &g_array_index (kb, KeyRef, j);
+
+      if (x->key != y->key)
+        {
+          x->key < y->key ? i++ : j++;
+          continue;
+        }
+      n += !(x->anchor->kind == MARZ_ANCHOR_PLACE
+             && (x->anchor->place->kind == MARZ_PLACE_COUNTRY || (x->anchor->contained && y->anchor->contained)));
+      i++, j++;
+    }
+  return n;
+}
+
 /* Heaviest first, then the closest in relative position, then by index
  * (see the top of the file for why that is order-independent). */
 static gint
@@ -365,7 +397,7 @@ score_candidates (const MarzAlignment *self,
       if (any_rejected && g_hash_table_contains (rejected, &id))
         continue;
       c.score = score_pair (index, c.a, c.b, NULL);
-      if (c.score < threshold)
+      if (c.score < threshold || count_facts (index, c.a, c.b) < MIN_FACTS)
         continue;
       c.tie = fabs ((c.a + 0.5) / n_a - (c.b + 0.5) / n_b);
       g_array_index (out, Candidate, kept++) = c;

@@ -19,6 +19,7 @@
 
 #define ROLE_AFTER 4    /* tokens looked at after a figure for its role */
 #define ROLE_BEFORE 4   /* and before it */
+#define MAX_PLAIN_SMALL 2   /* numbers up to this are anchors only as casualty figures */
 
 struct _MarzAnchorFinder
 {
@@ -226,8 +227,14 @@ read_numbers (MarzAnchorFinder *self,
       const MarzNumber *n = &g_array_index (numbers, MarzNumber, i);
       char key[48], label[32];
       MarzAnchor *anchor;
+      MarzFigureRole role;
 
       if (n->qualifier == MARZ_NUMBER_VAGUE || inside_dates (dates, n->start, n->end))
+        continue;
+      /* «دو کشور», «الطرفين», «دو روزه»: one and two count sides and days
+       * in nearly every sentence; they are facts only as casualties. */
+      role = figure_role (self, r->norm->text, tokens, n);
+      if (n->value <= MAX_PLAIN_SMALL && role == MARZ_FIGURE_NONE)
         continue;
       g_snprintf (key, sizeof key, "number:%" G_GINT64_FORMAT, n->value);
       g_snprintf (label, sizeof label, "%" G_GINT64_FORMAT, n->value);
@@ -236,7 +243,7 @@ read_numbers (MarzAnchorFinder *self,
         continue;
       anchor->value = n->value;
       anchor->qualifier = n->qualifier;
-      anchor->role = figure_role (self, r->norm->text, tokens, n);
+      anchor->role = role;
     }
 }
 

@@ -1,7 +1,8 @@
 /* marz-glossary.c
  *
  * Loads data/glossary.json: {"concepts":[{"id","kind","names":{"en","ar",
- * "fa","ps"},"variants":[…]}]}.  Every name and variant goes into one
+ * "fa","ps"},"variants":[…],"side"}]}, "side" (optional, false) for an
+ * actor that names one side of the conflict.  Every name and variant goes into one
  * lexicon, so the longest spelling wins: «حركة طالبان الباكستانية» is the
  * TTP, not the Taliban followed by an adjective.
  */
@@ -127,6 +128,13 @@ read_concept (MarzGlossary *self,
   if (kind_names[i] == NULL)
     return invalid (error, path, concept->id, _("unknown kind"));
   concept->kind = i;
+  if (json_object_has_member (obj, "side"))
+    {
+      JsonNode *side = json_object_get_member (obj, "side");
+      if (!JSON_NODE_HOLDS_VALUE (side) || json_node_get_value_type (side) != G_TYPE_BOOLEAN)
+        return invalid (error, path, concept->id, _("“side” is not true or false"));
+      concept->side = json_node_get_boolean (side);
+    }
   if (!read_spellings (self, concept, obj))
     return invalid (error, path, concept->id, _("no English name"));
   return TRUE;

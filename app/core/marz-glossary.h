@@ -34,6 +34,7 @@ typedef struct
   char            *name_fa;
   char            *name_ps;
   GPtrArray       *spellings;  /* every name and variant, as written in the glossary */
+  gboolean         side;       /* names one side of the conflict ("side": true) */
 } MarzConcept;
 
 typedef struct

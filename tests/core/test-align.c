@@ -8,10 +8,11 @@
 #include "marz-article.h"
 #include "marz-language.h"
 
-/* What the gold set reaches at the time of writing (precision 1.0, recall
- * 0.83 on 6 pairs), less a margin: a regression below fails. */
-#define MIN_PRECISION 0.8
-#define MIN_RECALL 0.66
+/* What the gold sets reach together at the time of writing (precision
+ * 12/23 = 0.52, recall 12/25 = 0.48 over six pairs of articles), less a
+ * margin of about one pair: a regression below fails. */
+#define MIN_PRECISION 0.48
+#define MIN_RECALL 0.44
 
 static MarzAnchorFinder *finder;
 static MarzAligner *aligner;
@@ -102,8 +103,11 @@ load_article (const char *name,
 
   g_assert_true (g_file_get_contents (path, &text, &len, NULL));
   article = marz_article_new (path, text, len, "UTF-8");
+  if (language == NULL)
+    return article;   /* as read from the text */
   g_free (article->language);
   article->language = g_strdup (language);
+  g_free (article->variety);
   article->variety = g_strdup (variety);
   return article;
 }
@@ -170,30 +174,316 @@ test_discrepancy_447_450 (void)
                            "killed: 50"));
 }
 
-static void
-test_gold (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "align-gold.json", NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(MarzAlignment) alignment = align_corpus (NULL);
-  JsonArray *gold;
-  guint hits = 0;
-  double precision, recall;
+static const char * const corpus_names[] = {
+  "000_762ce45aa623c2ba", "001_2c7e0a786d366e8c", "002_953fb3cf66484f30",
+  "003_af36543c52e09699", "004_bdaeba4cc2571f60", NULL
+};
 
-  g_assert_true (json_parser_load_from_file (parser, path, NULL));
-  gold = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "pairs");
+static MarzAlignment *
+align_articles (const MarzArticle *a,
+                const MarzArticle *b)
+{
+  MarzAlignSource sa = { 0 }, sb = { 0 };
+
+  fill (&sa, a);
+  fill (&sb, b);
+  return marz_aligner_align (aligner, &sa, &sb, NULL);
+}
+
+static guint
+start_of (const MarzAlignment *alignment,
+          gboolean             side_b,
+          guint                index)
+{
+  GPtrArray *sentences = side_b ? alignment->sentences_b : alignment->sentences_a;
+  return ((MarzAnchoredSentence *) g_ptr_array_index (sentences, index))->span.char_start;
+}
+
+static gint
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* "A_START:B_START score" per pair, or "A_START:B_START kind detail-figures"
+ * per discrepancy, as seen from the first article, sorted. */
+static GPtrArray *
+describe (const MarzAlignment *alignment,
+          gboolean             swap,
+          gboolean             discrepancies)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *items = discrepancies ? alignment->discrepancies : alignment->pairs;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      guint a, b;
+      g_autofree char *what = NULL;
+
+      if (discrepancies)
+        {
+          const MarzDiscrepancy *d = g_ptr_array_index (items, i);
+          const MarzAnchoredSentence *sa = g_ptr_array_index (alignment->sentences_a, d->a);
+          const MarzAnchoredSentence *sb = g_ptr_array_index (alignment->sentences_b, d->b);
+          guint xa = g_array_index (sa->anchors, MarzAnchor, d->a_anchor).span.char_start;
+          guint xb = g_array_index (sb->anchors, MarzAnchor, d->b_anchor).span.char_start;
+          a = d->a, b = d->b;
+          what = g_strdup_printf ("%s %u %u", marz_discrepancy_kind_to_string (d->kind),
+                                  swap ? xb : xa, swap ? xa : xb);
+        }
+      else
+        {
+          const MarzAlignPair *p = g_ptr_array_index (items, i);
+          a = p->a, b = p->b;
+          what = g_strdup_printf ("%.12g", p->score);
+        }
+      a = start_of (alignment, FALSE, a);
+      b = start_of (alignment, TRUE, b);
+      g_ptr_array_add (out, g_strdup_printf ("%u:%u %s", swap ? b : a, swap ? a : b, what));
+    }
+  g_ptr_array_sort (out, compare_strings);
+  return out;
+}
+
+static void
+assert_same_lists (GPtrArray  *x,
+                   GPtrArray  *y,
+                   const char *what)
+{
+  g_autofree char *jx = NULL, *jy = NULL;
+
+  g_ptr_array_add (x, NULL);
+  g_ptr_array_add (y, NULL);
+  jx = g_strjoinv ("; ", (char **) x->pdata);
+  jy = g_strjoinv ("; ", (char **) y->pdata);
+  if (g_strcmp0 (jx, jy) != 0)
+    g_test_message ("%s differ:\n  %s\n  %s", what, jx, jy);
+  g_assert_cmpstr (jx, ==, jy);
+}
+
+/* Each set of the gold file: its two articles and the pairs a reader chose. */
+static void
+score_gold_set (JsonObject *set,
+                guint      *n_gold,
+                guint      *n_proposed,
+                guint      *n_hits)
+{
+  g_autoptr(MarzArticle) a = load_article (json_object_get_string_member (set, "a"), NULL, NULL);
+  g_autoptr(MarzArticle) b = load_article (json_object_get_string_member (set, "b"), NULL, NULL);
+  g_autoptr(MarzAlignment) alignment = align_articles (a, b);
+  JsonArray *gold = json_object_get_array_member (set, "pairs");
+  guint hits = 0;
+
   for (guint i = 0; i < json_array_get_length (gold); i++)
     {
       JsonObject *pair = json_array_get_object_element (gold, i);
       hits += find_pair (alignment, json_object_get_int_member (pair, "a"),
                          json_object_get_int_member (pair, "b")) != NULL;
     }
-  precision = alignment->pairs->len ? (double) hits / alignment->pairs->len : 0;
-  recall = (double) hits / json_array_get_length (gold);
-  g_test_message ("gold: %u pairs, %u proposed, %u correct: precision %.2f, recall %.2f",
-                  json_array_get_length (gold), alignment->pairs->len, hits, precision, recall);
+  g_test_message ("gold %s / %s: %u pairs, %u proposed, %u correct: precision %.2f, recall %.2f",
+                  a->name, b->name, json_array_get_length (gold), alignment->pairs->len, hits,
+                  alignment->pairs->len ? (double) hits / alignment->pairs->len : 0,
+                  (double) hits / json_array_get_length (gold));
+  *n_gold += json_array_get_length (gold);
+  *n_proposed += alignment->pairs->len;
+  *n_hits += hits;
+}
+
+static void
+test_gold (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "align-gold.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *sets;
+  guint n_gold = 0, n_proposed = 0, n_hits = 0;
+  double precision, recall;
+
+  g_assert_true (json_parser_load_from_file (parser, path, NULL));
+  sets = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "sets");
+  g_assert_cmpuint (json_array_get_length (sets), >=, 3);
+  for (guint i = 0; i < json_array_get_length (sets); i++)
+    score_gold_set (json_array_get_object_element (sets, i), &n_gold, &n_proposed, &n_hits);
+  precision = n_proposed ? (double) n_hits / n_proposed : 0;
+  recall = (double) n_hits / n_gold;
+  g_test_message ("gold, all sets: %u pairs, %u proposed, %u correct: precision %.2f, recall %.2f",
+                  n_gold, n_proposed, n_hits, precision, recall);
   g_assert_cmpfloat (precision, >=, MIN_PRECISION);
   g_assert_cmpfloat (recall, >=, MIN_RECALL);
+}
+
+/* The same two articles give the same pairs, scores and discrepancies,
+ * mirrored, whichever comes first. */
+static void
+test_symmetric (void)
+{
+  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func ((GDestroyNotify) marz_article_free);
+
+  for (guint i = 0; corpus_names[i]; i++)
+    g_ptr_array_add (articles, load_article (corpus_names[i], NULL, NULL));
+  for (guint i = 0; i < articles->len; i++)
+    for (guint j = i + 1; j < articles->len; j++)
+      {
+        g_autoptr(MarzAlignment) ab = align_articles (g_ptr_array_index (articles, i),
+                                                      g_ptr_array_index (articles, j));
+        g_autoptr(MarzAlignment) ba = align_articles (g_ptr_array_index (articles, j),
+                                                      g_ptr_array_index (articles, i));
+        g_autoptr(GPtrArray) pairs_ab = describe (ab, FALSE, FALSE);
+        g_autoptr(GPtrArray) pairs_ba = describe (ba, TRUE, FALSE);
+        g_autoptr(GPtrArray) disc_ab = describe (ab, FALSE, TRUE);
+        g_autoptr(GPtrArray) disc_ba = describe (ba, TRUE, TRUE);
+
+        g_test_message ("%s / %s: %u pairs", corpus_names[i], corpus_names[j], pairs_ab->len);
+        assert_same_lists (pairs_ab, pairs_ba, "pairs");
+        assert_same_lists (disc_ab, disc_ba, "discrepancies");
+      }
+}
+
+static MarzArticle *
+make_article (const char * const *templates,
+              guint               n_templates,
+              guint32             seed,
+              const char         *language)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  GString *text = g_string_new (" date 2025-11-08\n");
+  MarzArticle *article;
+  gsize len;
+
+  /* Few templates and few figures: many candidates of equal score and
+   * equal distance, where only the tie-break decides. */
+  for (guint i = 0; i < 24; i++)
+    {
+      const char *t = templates[g_rand_int_range (rand, 0, n_templates)];
+      g_autofree char *figure = g_strdup_printf ("%d", g_rand_int_range (rand, 1, 4) * 10);
+      g_auto(GStrv) parts = g_strsplit (t, "N", 2);
+
+      g_string_append_printf (text, "%s%s%s ", parts[0], figure, parts[1] ? parts[1] : "");
+    }
+  len = text->len;
+  article = marz_article_new (language, g_string_free (text, FALSE), len, "UTF-8");
+  g_free (article->language);
+  article->language = g_strdup (language);
+  return article;
+}
+
+/* Synthetic articles where most candidates tie: the mirror holds there too. */
+static void
+test_symmetric_ties (void)
+{
+  static const char * const ar[] = {
+    "وقتل N مدنياً في كابل.", "وأصيب N شخصاً في قندهار.", "وقتل N جندياً في خوست.",
+  };
+  static const char * const fa[] = {
+    "N غیرنظامی در کابل کشته شدند.", "N نفر در کندهار زخمی شدند.", "N سرباز در خوست کشته شدند.",
+  };
+
+  for (guint32 seed = 1; seed <= 20; seed++)
+    {
+      g_autoptr(MarzArticle) a = make_article (ar, G_N_ELEMENTS (ar), seed, "ar");
+      g_autoptr(MarzArticle) b = make_article (fa, G_N_ELEMENTS (fa), seed + 100, "fa");
+      g_autoptr(MarzAlignment) ab = align_articles (a, b);
+      g_autoptr(MarzAlignment) ba = align_articles (b, a);
+      g_autoptr(GPtrArray) pairs_ab = describe (ab, FALSE, FALSE);
+      g_autoptr(GPtrArray) pairs_ba = describe (ba, TRUE, FALSE);
+      g_autoptr(GPtrArray) disc_ab = describe (ab, FALSE, TRUE);
+      g_autoptr(GPtrArray) disc_ba = describe (ba, TRUE, TRUE);
+
+      g_assert_cmpuint (pairs_ab->len, >, 0);
+      assert_same_lists (pairs_ab, pairs_ba, "pairs");
+      assert_same_lists (disc_ab, disc_ba, "discrepancies");
+    }
+}
+
+static MarzArticle *
+article_from (const char *name,
+              const char *text,
+              const char *language)
+{
+  MarzArticle *article = marz_article_new (name, g_strdup (text), strlen (text), "UTF-8");
+
+  g_free (article->language);
+  article->language = g_strdup (language);
+  return article;
+}
+
+/* One figure against two close ones: one discrepancy, whichever side is A. */
+static void
+test_symmetric_figures (void)
+{
+  g_autoptr(MarzArticle) a = article_from ("a", " date 2025-11-08\n"
+                                           "وأعلنت بعثة الأمم المتحدة مقتل 50 مدنياً و447 جريحاً في كابل في 9 أكتوبر.",
+                                           "ar");
+  g_autoptr(MarzArticle) b = article_from ("b", " date 2025-11-08\n"
+                                           "یوناما گفت ۵۰ غیرنظامی در کابل در ۹ اکتبر کشته شدند؛ ۴۵۰ نفر زخمی شدند، ۴۶۰ نفر زخمی شدند.",
+                                           "fa");
+  g_autoptr(MarzAlignment) ab = align_articles (a, b);
+  g_autoptr(MarzAlignment) ba = align_articles (b, a);
+  g_autoptr(GPtrArray) disc_ab = describe (ab, FALSE, TRUE);
+  g_autoptr(GPtrArray) disc_ba = describe (ba, TRUE, TRUE);
+
+  g_assert_cmpuint (ab->pairs->len, ==, 1);
+  g_assert_cmpuint (ab->discrepancies->len, ==, 1);
+  g_assert_cmpstr (((MarzDiscrepancy *) g_ptr_array_index (ab->discrepancies, 0))->detail, ==,
+                   "injured: 447 vs 450");
+  assert_same_lists (disc_ab, disc_ba, "discrepancies");
+}
+
+/* Every corpus pair, as "NAME/NAME: pairs | discrepancies" lines. */
+static char *
+describe_corpus (GPtrArray *articles)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < articles->len; i++)
+    for (guint j = 0; j < articles->len; j++)
+      {
+        g_autoptr(MarzAlignment) ab = NULL;
+        g_autoptr(GPtrArray) pairs = NULL, discrepancies = NULL;
+
+        if (i == j)
+          continue;
+        ab = align_articles (g_ptr_array_index (articles, i), g_ptr_array_index (articles, j));
+        pairs = describe (ab, FALSE, FALSE);
+        discrepancies = describe (ab, FALSE, TRUE);
+        g_ptr_array_add (pairs, NULL);
+        g_ptr_array_add (discrepancies, NULL);
+        g_string_append_printf (out, "%u/%u: ", i, j);
+        for (char **p = (char **) pairs->pdata; *p; p++)
+          g_string_append_printf (out, "%s; ", *p);
+        g_string_append (out, "| ");
+        for (char **p = (char **) discrepancies->pdata; *p; p++)
+          g_string_append_printf (out, "%s; ", *p);
+        g_string_append_c (out, '\n');
+      }
+  return g_string_free (out, FALSE);
+}
+
+static gpointer
+describe_corpus_thread (gpointer articles)
+{
+  return describe_corpus (articles);
+}
+
+/* One aligner, shared by threads aligning at once (as the window's workers
+ * do), gives what it gives alone. */
+static void
+test_threads (void)
+{
+  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func ((GDestroyNotify) marz_article_free);
+  g_autofree char *alone = NULL;
+  GThread *threads[4];
+
+  for (guint i = 0; corpus_names[i]; i++)
+    g_ptr_array_add (articles, load_article (corpus_names[i], NULL, NULL));
+  alone = describe_corpus (articles);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("test-align", describe_corpus_thread, articles);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      g_autofree char *together = g_thread_join (threads[i]);
+      g_assert_cmpstr (together, ==, alone);
+    }
 }
 
 static void
@@ -297,6 +587,10 @@ main (int argc, char **argv)
   g_test_add_func ("/anchors/dates-places-concepts", test_anchors_dates_places_concepts);
   g_test_add_func ("/align/discrepancy-447-450", test_discrepancy_447_450);
   g_test_add_func ("/align/gold", test_gold);
+  g_test_add_func ("/align/symmetric", test_symmetric);
+  g_test_add_func ("/align/symmetric-ties", test_symmetric_ties);
+  g_test_add_func ("/align/symmetric-figures", test_symmetric_figures);
+  g_test_add_func ("/align/threads", test_threads);
   g_test_add_func ("/align/non-monotonic", test_non_monotonic);
   g_test_add_func ("/align/rows", test_rows);
   g_test_add_func ("/align/decisions", test_decisions);
