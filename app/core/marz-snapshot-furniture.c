@@ -5,7 +5,10 @@
  * the top right, the legend at the bottom left and the scale bar at the
  * bottom right, above a strip with the attribution.  Text is pango (Arabic
  * and Persian shaped, mixed directions ordered); sizes are px at 96 dpi,
- * grown for large figures so a poster's furniture still reads.
+ * grown for large figures so a poster's furniture still reads.  In an
+ * Arabic, Persian or Pashto figure the furniture is mirrored: the title at
+ * the top right, the north arrow at the top left, the legend's swatches on
+ * its right and every text flush right.
  */
 #define G_LOG_DOMAIN "marz-snapshot"
 
@@ -32,6 +35,7 @@ typedef struct
   double             unit;      /* furniture px per px: 1, more on big figures */
   double             bottom;    /* the top of the attribution strip */
   double             title_bottom;
+  gboolean           rtl;       /* the figure reads right to left */
 } Furniture;
 
 /* Helpers shared with the list --------------------------------------------- */
@@ -57,6 +61,26 @@ _marz_snapshot_layout_new (cairo_t    *cr,
   pango_font_description_free (desc);
   cairo_font_options_destroy (options);
   return layout;
+}
+
+gboolean
+_marz_snapshot_is_rtl (MarzSnapshot *self)
+{
+  return self->language != NULL && marz_language_is_rtl (self->language);
+}
+
+/* Flushes @layout's lines to the right in a right-to-left figure, to the
+ * left otherwise, whatever the direction of its own text: each paragraph
+ * keeps its direction (an untranslated "Airstrike (5)" must not become
+ * "(Airstrike (5"), and pango mirrors the alignment of an RTL one.  The
+ * first paragraph's direction decides for the layout. */
+void
+_marz_snapshot_layout_flush (PangoLayout *layout,
+                             gboolean     rtl)
+{
+  gboolean text_rtl = pango_layout_get_line_readonly (layout, 0)->resolved_dir == PANGO_DIRECTION_RTL;
+
+  pango_layout_set_alignment (layout, rtl == text_rtl ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
 }
 
 const char *
@@ -139,6 +163,15 @@ font (Furniture  *f,
       double      px)
 {
   return g_strdup_printf ("%s %s %.1fpx", MARZ_SNAPSHOT_FONT, style, px * f->unit);
+}
+
+/* Where a box @w wide at @x goes: mirrored across the map in an RTL figure. */
+static double
+mirror (Furniture *f,
+        double     x,
+        double     w)
+{
+  return f->rtl ? 2 * f->frame->map_x + f->frame->map_width - x - w : x;
 }
 
 static void
@@ -275,7 +308,7 @@ draw_title (Furniture *f)
     }
   if (h == 0)
     return;
-  x = f->frame->map_x + MARGIN * f->unit;
+  x = mirror (f, f->frame->map_x + MARGIN * f->unit, w + 2 * PAD * f->unit);
   y = f->frame->map_y + MARGIN * f->unit;
   draw_box (f, x, y, w + 2 * PAD * f->unit, h + 2 * PAD * f->unit);
   f->title_bottom = y + h + 2 * PAD * f->unit;
@@ -285,8 +318,9 @@ draw_title (Furniture *f)
       int lw, lh;
       if (layouts[i] == NULL)
         continue;
-      /* Flush the lines to the box's start side: left, or right for RTL. */
+      /* Flush the lines to the figure's start side. */
       pango_layout_set_width (layouts[i], (int) (w * PANGO_SCALE));
+      _marz_snapshot_layout_flush (layouts[i], f->rtl);
       show_layout (f, layouts[i], x + PAD * f->unit, y, colors[i]);
       pango_layout_get_pixel_size (layouts[i], &lw, &lh);
       y += lh + 2 * f->unit;
@@ -348,6 +382,7 @@ draw_attribution (Furniture *f)
 
   pango_layout_set_width (layout, (int) ((f->frame->map_width - 2 * pad) * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  _marz_snapshot_layout_flush (layout, f->rtl);
   pango_layout_get_pixel_size (layout, &w, &h);
   f->bottom = f->frame->map_y + f->frame->map_height - h - 2 * pad;
   cairo_rectangle (f->cr, f->frame->map_x, f->bottom, f->frame->map_width, h + 2 * pad);
@@ -466,6 +501,8 @@ place_legend (Furniture *f,
   guint best = G_MAXUINT;
 
   for (guint i = 0; i < G_N_ELEMENTS (corners); i++)
+    corners[i][0] = mirror (f, corners[i][0], w);
+  for (guint i = 0; i < G_N_ELEMENTS (corners); i++)
     {
       guint n = marks_under (f, corners[i][0], corners[i][1], w, h);
       if (n < best && corners[i][1] >= f->frame->map_y && corners[i][1] + h <= f->bottom)
@@ -475,7 +512,7 @@ place_legend (Furniture *f,
         }
     }
   if (best == G_MAXUINT)
-    *x = left, *y = low;
+    *x = mirror (f, left, w), *y = low;
 }
 
 static void
@@ -503,14 +540,19 @@ draw_legend (Furniture *f)
     }
   place_legend (f, w + 2 * pad, hh + 4 * f->unit + entries->len * row + 2 * pad, &x, &y);
   draw_box (f, x, y, w + 2 * pad, hh + 4 * f->unit + entries->len * row + 2 * pad);
-  show_layout (f, heading, x + pad, y + pad, 0x1d1b18);
+  /* Mirrored within the box: the swatches on the right, the labels flush
+   * against them. */
+  show_layout (f, heading, f->rtl ? x + pad + w - hw : x + pad, y + pad, 0x1d1b18);
   y += pad + hh + 4 * f->unit;
   for (guint i = 0; i < entries->len; i++, y += row)
     {
       PangoLayout *layout = g_ptr_array_index (layouts, i);
-      pango_layout_get_pixel_size (layout, NULL, &h);
-      draw_swatch (f, &g_array_index (entries, LegendEntry, i), x + pad + 9 * f->unit, y + row / 2);
-      show_layout (f, layout, x + pad + swatch, y + (row - h) / 2, 0x26231f);
+      int lw;
+
+      pango_layout_get_pixel_size (layout, &lw, &h);
+      draw_swatch (f, &g_array_index (entries, LegendEntry, i),
+                   f->rtl ? x + pad + w - 9 * f->unit : x + pad + 9 * f->unit, y + row / 2);
+      show_layout (f, layout, f->rtl ? x + pad + w - swatch - lw : x + pad + swatch, y + (row - h) / 2, 0x26231f);
     }
 }
 
@@ -550,7 +592,8 @@ draw_scale_bar (Furniture *f)
   pango_layout_get_pixel_size (layout, &w, &h);
   pango_layout_get_pixel_size (note_layout, &nw, &nh);
 
-  x = frame->map_x + frame->map_width - MARGIN * f->unit - 2 * pad - MAX (bar_px, w + 8 * f->unit + nw);
+  x = mirror (f, frame->map_x + frame->map_width - MARGIN * f->unit - 2 * pad - MAX (bar_px, w + 8 * f->unit + nw),
+              MAX (bar_px, w + 8 * f->unit + nw) + 2 * pad);
   y = f->bottom - MARGIN * f->unit - (2 * pad + h + 10 * f->unit);
   draw_box (f, x, y, MAX (bar_px, w + 8 * f->unit + nw) + 2 * pad, 2 * pad + h + 10 * f->unit);
   show_layout (f, layout, x + pad, y + pad, 0x26231f);
@@ -576,7 +619,7 @@ draw_north_arrow (Furniture *f)
   /* Translators: the letter on a map's north arrow */
   g_autoptr(PangoLayout) layout = _marz_snapshot_layout_new (f->cr, desc, C_("north", "N"));
   double size = 46 * f->unit;
-  double x = f->frame->map_x + f->frame->map_width - MARGIN * f->unit - size;
+  double x = mirror (f, f->frame->map_x + f->frame->map_width - MARGIN * f->unit - size, size);
   double y = f->frame->map_y + MARGIN * f->unit, cx = x + size / 2;
   int w, h;
 
@@ -602,7 +645,8 @@ _marz_snapshot_draw_furniture (MarzSnapshot      *self,
                                MarzSnapshotFrame *frame,
                                cairo_t           *cr)
 {
-  Furniture f = { self, frame, cr, MAX (1.0, MIN (frame->map_width, frame->map_height) / 900.0), 0, 0 };
+  Furniture f = { self, frame, cr, MAX (1.0, MIN (frame->map_width, frame->map_height) / 900.0), 0, 0,
+                  _marz_snapshot_is_rtl (self) };
 
   f.bottom = frame->map_y + frame->map_height;
   f.title_bottom = frame->map_y;

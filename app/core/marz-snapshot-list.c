@@ -3,7 +3,9 @@
  * In its own panel beside (or below) the map, so that it never hides a
  * marker: each incident in view, numbered in date order as the tags beside
  * the markers are, with its date, type, place, casualties and the articles
- * that report it.  What does not fit is counted at the end.
+ * that report it.  What does not fit is counted at the end.  In a
+ * right-to-left figure the list is mirrored: numbers on the right, the text
+ * flush right against them.
  */
 #define G_LOG_DOMAIN "marz-snapshot"
 
@@ -21,6 +23,7 @@ typedef struct
   cairo_t      *cr;
   GHashTable   *names;     /* place id → name in the snapshot's language (borrowed) */
   double        x, width;  /* the text column */
+  gboolean      rtl;
   char         *font, *bold, *small;
 } List;
 
@@ -101,12 +104,13 @@ draw_entry (List               *list,
   pango_layout_set_markup (layout, markup, -1);
   pango_layout_set_width (layout, (int) (list->width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  _marz_snapshot_layout_flush (layout, list->rtl);
   pango_layout_get_pixel_size (layout, NULL, &h);
   if (y + h > limit)
     return -1;
   pango_layout_get_pixel_size (label, &nw, NULL);
   cairo_set_source_rgb (list->cr, 0.15, 0.14, 0.12);
-  cairo_move_to (list->cr, list->x - 6 - nw, y);
+  cairo_move_to (list->cr, list->rtl ? list->x + list->width + 6 : list->x - 6 - nw, y);
   _marz_show_layout (list->cr, label, 0);
   cairo_move_to (list->cr, list->x, y);
   _marz_show_layout (list->cr, layout, 0);
@@ -122,6 +126,8 @@ draw_more (List   *list,
                                                         "… and %u more incidents", n_more), n_more);
   g_autoptr(PangoLayout) layout = _marz_snapshot_layout_new (list->cr, list->small, text);
 
+  pango_layout_set_width (layout, (int) (list->width * PANGO_SCALE));
+  _marz_snapshot_layout_flush (layout, list->rtl);
   cairo_set_source_rgb (list->cr, 0.36, 0.34, 0.31);
   cairo_move_to (list->cr, list->x, y);
   _marz_show_layout (list->cr, layout, 0);
@@ -148,7 +154,8 @@ _marz_snapshot_draw_list (MarzSnapshot      *self,
   g_autoptr(GHashTable) names = place_names (self);
   g_autofree char *heading_font = g_strdup_printf ("%s Bold 15px", MARZ_SNAPSHOT_FONT);
   g_autoptr(PangoLayout) heading = _marz_snapshot_layout_new (cr, heading_font, _("Incidents shown"));
-  List list = { self, cr, names, frame->list_x + PAD + 28, frame->list_width - 2 * PAD - 28,
+  gboolean rtl = _marz_snapshot_is_rtl (self);
+  List list = { self, cr, names, frame->list_x + PAD + (rtl ? 0 : 28), frame->list_width - 2 * PAD - 28, rtl,
                 g_strdup_printf ("%s 12px", MARZ_SNAPSHOT_FONT), g_strdup_printf ("%s Bold 12px", MARZ_SNAPSHOT_FONT),
                 g_strdup_printf ("%s 11px", MARZ_SNAPSHOT_FONT) };
   double y = frame->list_y + PAD, limit = frame->list_y + frame->list_height - PAD - 16;
@@ -161,6 +168,8 @@ _marz_snapshot_draw_list (MarzSnapshot      *self,
   cairo_set_source_rgb (cr, 0.98, 0.976, 0.957);
   cairo_fill (cr);
   cairo_set_source_rgb (cr, 0.11, 0.1, 0.09);
+  pango_layout_set_width (heading, (int) ((frame->list_width - 2 * PAD) * PANGO_SCALE));
+  _marz_snapshot_layout_flush (heading, rtl);
   cairo_move_to (cr, frame->list_x + PAD, y);
   _marz_show_layout (cr, heading, 0);
   pango_layout_get_pixel_size (heading, NULL, &h);

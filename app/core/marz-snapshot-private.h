@@ -106,6 +106,9 @@ PangoLayout *_marz_snapshot_layout_new     (cairo_t            *cr,
                                             const char         *text);
 char        *_marz_snapshot_format_numbers (GArray             *numbers,
                                             guint               max_runs);
+gboolean     _marz_snapshot_is_rtl         (MarzSnapshot       *self);
+void         _marz_snapshot_layout_flush   (PangoLayout        *layout,
+                                            gboolean            rtl);
 
 /* marz-snapshot-list.c */
 void         _marz_snapshot_draw_list      (MarzSnapshot       *self,

@@ -362,6 +362,38 @@ test_svg_text (Fixture       *f,
   g_assert_true (label < box && box < title);
 }
 
+static gboolean
+is_box_white (guint32 rgb)
+{
+  return ((rgb >> 16) & 0xff) >= 248 && ((rgb >> 8) & 0xff) >= 248 && (rgb & 0xff) >= 248;
+}
+
+/* An Arabic figure reads from the right: its title box is in the top
+ * right corner, where an English one has the north arrow. */
+static void
+test_rtl_furniture (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(MarzSnapshot) snapshot = loaded_snapshot (f);
+  const char *languages[] = { "en", "ar" };
+
+  marz_snapshot_set_size (snapshot, 900, 600);
+  marz_snapshot_set_bbox (snapshot, 64, 29, 72, 35);
+  marz_snapshot_set_title (snapshot, "الاشتباكات على الحدود", NULL);
+  marz_snapshot_set_furniture (snapshot, MARZ_SNAPSHOT_TITLE);
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      cairo_surface_t *surface;
+
+      marz_snapshot_set_language (snapshot, languages[i]);
+      surface = render (snapshot, 1);
+      /* Inside the box, between its border and the text. */
+      g_assert_cmpint (is_box_white (pixel (surface, 17, 17)), ==, i == 0);
+      g_assert_cmpint (is_box_white (pixel (surface, 900 - 17, 17)), ==, i == 1);
+      cairo_surface_destroy (surface);
+    }
+}
+
 static guint
 count_files (const char *path)
 {
@@ -429,6 +461,7 @@ main (int argc, char *argv[])
   ADD ("/snapshot/write-formats", test_write_formats);
   ADD ("/snapshot/write-fails-whole", test_write_fails_whole);
   ADD ("/snapshot/svg-text", test_svg_text);
+  ADD ("/snapshot/rtl-furniture", test_rtl_furniture);
 #undef ADD
   g_test_add_func ("/snapshot/marker-style-draw", test_marker_style_draw);
   g_test_add_func ("/snapshot/formats", test_formats);
