@@ -6,6 +6,8 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "marz-basemap-private.h"
+
 /* Violence in warm hues, diplomacy in cool ones; neighbours in the enum
  * differ in lightness too, so the legend still reads in grey. */
 static const guint32 type_colors[MARZ_N_INCIDENT_TYPES] = {
@@ -104,7 +106,7 @@ draw_count (cairo_t *cr,
   pango_layout_get_pixel_size (layout, &w, &h);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_move_to (cr, x - w / 2.0, y - h / 2.0);
-  pango_cairo_show_layout (cr, layout);
+  _marz_show_layout (cr, layout, 0);   /* an SVG keeps the count as text */
   pango_font_description_free (font);
   g_object_unref (layout);
 }
