@@ -13,7 +13,10 @@
  *
  * Fed with MarzIncidentMark (marz_store_list_incident_marks(), already in
  * that order), a million incidents load in a few tens of milliseconds:
- * checking the order replaces sorting, and no date is parsed.
+ * checking the order replaces sorting, and no date is parsed.  That work
+ * builds a MarzTimelineData, which touches nothing of GTK: the window
+ * builds it in the worker that reads the marks, and the timeline only
+ * swaps it in (marz_timeline_set_data()).
  */
 #define G_LOG_DOMAIN "marz-timeline"
 
@@ -224,21 +227,7 @@ build_bins (GArray *marks,
 }
 
 static void
-clear_tracks (MarzTimeline *self)
-{
-  for (guint t = 0; t < TIMELINE_N_TRACKS; t++)
-    {
-      g_array_set_size (self->tracks[t].day_marks, 0);
-      g_array_set_size (self->tracks[t].days, 0);
-      g_array_set_size (self->tracks[t].span_marks, 0);
-      g_array_set_size (self->tracks[t].spans, 0);
-      self->tracks[t].longest_span = 0;
-    }
-  self->data_first = self->data_last = TIMELINE_NO_DAY;
-}
-
-static void
-add_mark (MarzTimeline       *self,
+add_mark (MarzTimelineData   *data,
           const TimelineMark *m)
 {
   TimelineMark mark = *m;
@@ -246,21 +235,21 @@ add_mark (MarzTimeline       *self,
 
   if (mark.type >= MARZ_N_INCIDENT_TYPES || mark.last < mark.first)
     return;
-  track = &self->tracks[marz_incident_type_get_category (mark.type) == MARZ_CATEGORY_DIPLOMACY];
+  track = &data->tracks[marz_incident_type_get_category (mark.type) == MARZ_CATEGORY_DIPLOMACY];
   g_array_append_val (mark.first == mark.last ? track->day_marks : track->span_marks, mark);
-  if (self->data_first == TIMELINE_NO_DAY)
-    self->data_first = mark.first, self->data_last = mark.last;
-  self->data_first = MIN (self->data_first, mark.first);
-  self->data_last = MAX (self->data_last, mark.last);
+  if (data->first == TIMELINE_NO_DAY)
+    data->first = mark.first, data->last = mark.last;
+  data->first = MIN (data->first, mark.first);
+  data->last = MAX (data->last, mark.last);
 }
 
 /* The view may go out to whole months around the incidents (or show the
  * last month when there are none). */
-static void
-set_limits (MarzTimeline *self)
+void
+_marz_timeline_set_limits (MarzTimeline *self)
 {
   int year, month, day;
-  gint32 first = self->data_first, last = self->data_last;
+  gint32 first = self->data->first, last = self->data->last;
 
   if (first == TIMELINE_NO_DAY)
     {
@@ -284,7 +273,7 @@ _marz_timeline_find_mark (MarzTimeline *self,
 {
   for (int t = 0; t < TIMELINE_N_TRACKS; t++)
     {
-      GArray *arrays[] = { self->tracks[t].day_marks, self->tracks[t].span_marks };
+      GArray *arrays[] = { self->data->tracks[t].day_marks, self->data->tracks[t].span_marks };
 
       for (guint a = 0; a < G_N_ELEMENTS (arrays); a++)
         for (guint i = 0; i < arrays[a]->len; i++)
@@ -317,60 +306,135 @@ _marz_timeline_lower_bound (GArray *bins,
 }
 
 static void
-add_incident (MarzTimeline       *self,
+add_incident (MarzTimelineData   *data,
               const MarzIncident *incident)
 {
   TimelineMark mark = { .id = incident->id, .type = incident->type };
 
   if ((guint) incident->type < MARZ_N_INCIDENT_TYPES
       && _marz_timeline_parse_date (incident->date, incident->precision, &mark.first, &mark.last))
-    add_mark (self, &mark);
+    add_mark (data, &mark);
 }
 
-static void
-finish_load (MarzTimeline *self)
+static MarzTimelineData *
+data_new_empty (guint reserve)
+{
+  MarzTimelineData *data = g_atomic_rc_box_new0 (MarzTimelineData);
+
+  for (guint t = 0; t < TIMELINE_N_TRACKS; t++)
+    {
+      /* Most are days: room for all of them at once. */
+      data->tracks[t].day_marks = g_array_sized_new (FALSE, FALSE, sizeof (TimelineMark), reserve);
+      data->tracks[t].days = g_array_new (FALSE, FALSE, sizeof (TimelineBin));
+      data->tracks[t].span_marks = g_array_new (FALSE, FALSE, sizeof (TimelineMark));
+      data->tracks[t].spans = g_array_new (FALSE, FALSE, sizeof (TimelineBin));
+    }
+  data->first = data->last = TIMELINE_NO_DAY;
+  return data;
+}
+
+static MarzTimelineData *
+finish_data (MarzTimelineData *data)
 {
   for (guint t = 0; t < TIMELINE_N_TRACKS; t++)
     {
-      TimelineTrack *track = &self->tracks[t];
+      TimelineTrack *track = &data->tracks[t];
 
       sort_day_marks (track->day_marks);
       g_array_sort (track->span_marks, compare_marks);
       build_bins (track->day_marks, track->days);
       track->longest_span = build_bins (track->span_marks, track->spans);
     }
-  set_limits (self);
+  return data;
 }
 
-/* Replaces the incidents (none for %NULL), and the limits of the view. */
-void
-_marz_timeline_load (MarzTimeline *self,
-                     GPtrArray    *incidents)
+/* What set_incidents() shows (none for %NULL). */
+MarzTimelineData *
+_marz_timeline_data_new_from_incidents (GPtrArray *incidents)
 {
-  clear_tracks (self);
+  MarzTimelineData *data = data_new_empty (0);
+
   for (guint i = 0; incidents != NULL && i < incidents->len; i++)
-    add_incident (self, g_ptr_array_index (incidents, i));
-  finish_load (self);
+    add_incident (data, g_ptr_array_index (incidents, i));
+  return finish_data (data);
 }
 
-/* The same from MarzIncidentMark. */
-void
-_marz_timeline_load_marks (MarzTimeline *self,
-                           GArray       *marks)
+/* ------------------------------------------------------------------------ */
+/* Public API                                                               */
+
+G_DEFINE_BOXED_TYPE (MarzTimelineData, marz_timeline_data, marz_timeline_data_ref, marz_timeline_data_unref)
+
+/**
+ * marz_timeline_data_new:
+ * @marks: (element-type MarzIncidentMark): as marz_store_list_incident_marks()
+ *   gives them: those that pass every filter but the date range
+ *
+ * Sorts (when they are not in the store's order already) and bins the
+ * marks.  Safe in any thread: a worker builds it, the main thread hands it
+ * to marz_timeline_set_data().  A million marks take tens of milliseconds.
+ *
+ * Returns: (transfer full): the timeline's data
+ */
+MarzTimelineData *
+marz_timeline_data_new (GArray *marks)
 {
-  clear_tracks (self);
-  for (guint t = 0; t < TIMELINE_N_TRACKS; t++)
-    {
-      /* Most are days: room for all of them at once. */
-      g_array_set_size (self->tracks[t].day_marks, marks->len);
-      g_array_set_size (self->tracks[t].day_marks, 0);
-    }
+  MarzTimelineData *data;
+
+  g_return_val_if_fail (marks != NULL, NULL);
+  g_return_val_if_fail (g_array_get_element_size (marks) == sizeof (MarzIncidentMark), NULL);
+
+  data = data_new_empty (marks->len);
   for (guint i = 0; i < marks->len; i++)
     {
       const MarzIncidentMark *m = &g_array_index (marks, MarzIncidentMark, i);
       TimelineMark mark = { .id = m->id, .first = m->first, .last = m->last, .type = m->type };
 
-      add_mark (self, &mark);
+      add_mark (data, &mark);
     }
-  finish_load (self);
+  return finish_data (data);
+}
+
+MarzTimelineData *
+marz_timeline_data_ref (MarzTimelineData *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_atomic_rc_box_acquire (self);
+}
+
+static void
+data_clear (MarzTimelineData *self)
+{
+  for (guint t = 0; t < TIMELINE_N_TRACKS; t++)
+    {
+      g_clear_pointer (&self->tracks[t].day_marks, g_array_unref);
+      g_clear_pointer (&self->tracks[t].days, g_array_unref);
+      g_clear_pointer (&self->tracks[t].span_marks, g_array_unref);
+      g_clear_pointer (&self->tracks[t].spans, g_array_unref);
+    }
+}
+
+void
+marz_timeline_data_unref (MarzTimelineData *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_atomic_rc_box_release_full (self, (GDestroyNotify) data_clear);
+}
+
+/**
+ * marz_timeline_data_get_n_marks:
+ *
+ * Returns: how many incidents it marks (those with a date)
+ */
+guint
+marz_timeline_data_get_n_marks (MarzTimelineData *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  for (guint t = 0; t < TIMELINE_N_TRACKS; t++)
+    n += self->tracks[t].day_marks->len + self->tracks[t].span_marks->len;
+  return n;
 }

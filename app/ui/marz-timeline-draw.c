@@ -164,7 +164,7 @@ build_columns (MarzTimeline           *self,
                const TimelineGeometry *g,
                guint                   track)
 {
-  GArray *days = self->tracks[track].days;
+  GArray *days = self->data->tracks[track].days;
   GArray *columns = self->columns[track];
   gboolean per_day = self->px_per_day >= MIN_DAY_PX;
   float width = per_day ? CLAMP (self->px_per_day * 0.6, 3, MAX_MARK_WIDTH) : COLUMN_PX;
@@ -249,7 +249,7 @@ column_mark (MarzTimeline         *self,
              const TimelineColumn *column,
              guint                 k)
 {
-  const TimelineTrack *tr = &self->tracks[track];
+  const TimelineTrack *tr = &self->data->tracks[track];
   guint type = 0;
 
   while (type < MARZ_N_INCIDENT_TYPES && k >= column->counts[type])
@@ -274,7 +274,7 @@ stack_position (MarzTimeline         *self,
                 const TimelineColumn *column,
                 const TimelineMark   *mark)
 {
-  const TimelineTrack *tr = &self->tracks[track];
+  const TimelineTrack *tr = &self->data->tracks[track];
   guint k = 0;
 
   for (guint t = 0; t < mark->type; t++)
@@ -376,9 +376,9 @@ _marz_timeline_mark_at (MarzTimeline *self,
           return column_mark (self, t, column, (guint) CLAMP (k, 0, column->n - 1.0));
         }
       if (y >= bottom + LANE_GAP / 2.0 && y < g.track_top[t] + TIMELINE_TRACK_HEIGHT
-          && (span = span_at (&self->tracks[t],
+          && (span = span_at (&self->data->tracks[t],
                               (gint32) floor (_marz_timeline_day_at_u (self, &g, u)))) != NULL)
-        return &g_array_index (self->tracks[t].span_marks, TimelineMark,
+        return &g_array_index (self->data->tracks[t].span_marks, TimelineMark,
                                bin_type_start (span, dominant_type (span)));
     }
   return NULL;
@@ -600,7 +600,7 @@ static void
 draw_spans (Painter *p,
             guint    track)
 {
-  const TimelineTrack *tr = &p->self->tracks[track];
+  const TimelineTrack *tr = &p->self->data->tracks[track];
   double y = p->g.track_top[track] + p->g.lane_top;
   gint32 first, last;
 
@@ -718,7 +718,7 @@ _marz_timeline_snapshot (GtkWidget   *widget,
           draw_spans (&p, t);
         }
       draw_selected (&p);
-      if (self->data_first == TIMELINE_NO_DAY)
+      if (self->data->first == TIMELINE_NO_DAY)
         draw_empty (&p);
       gtk_snapshot_pop (snapshot);
     }

@@ -60,9 +60,9 @@ marks_nearest (MarzTimeline *self,
   gint64 best_distance = G_MAXINT64;
 
   for (guint t = 0; t < TIMELINE_N_TRACKS; t++)
-    for (guint i = 0; i < self->tracks[t].days->len; i++)
+    for (guint i = 0; i < self->data->tracks[t].days->len; i++)
       {
-        const TimelineBin *bin = &g_array_index (self->tracks[t].days, TimelineBin, i);
+        const TimelineBin *bin = &g_array_index (self->data->tracks[t].days, TimelineBin, i);
         gint64 distance = ABS ((gint64) bin->first - day);
 
         if (distance < best_distance)
@@ -72,7 +72,7 @@ marks_nearest (MarzTimeline *self,
       }
   for (guint t = 0; t < TIMELINE_N_TRACKS; t++)
     if (best[t] != NULL)
-      g_array_append_vals (found, &g_array_index (self->tracks[t].day_marks, TimelineMark,
+      g_array_append_vals (found, &g_array_index (self->data->tracks[t].day_marks, TimelineMark,
                                                   best[t]->start), best[t]->n);
   return found;
 }
@@ -117,8 +117,8 @@ cursor_edge_action (GtkWidget  *widget,
   gboolean extend;
 
   g_variant_get (parameter, "(ib)", &edge, &extend);
-  if (self->data_first != TIMELINE_NO_DAY)
-    move_cursor (self, edge < 0 ? self->data_first : self->data_last, extend);
+  if (self->data->first != TIMELINE_NO_DAY)
+    move_cursor (self, edge < 0 ? self->data->first : self->data->last, extend);
 }
 
 static void

@@ -217,7 +217,7 @@ _marz_timeline_describe_day (MarzTimeline *self,
 
   for (guint t = 0; t < TIMELINE_N_TRACKS; t++)
     {
-      GArray *days = self->tracks[t].days;
+      GArray *days = self->data->tracks[t].days;
       guint i = _marz_timeline_lower_bound (days, day);
 
       if (i < days->len && g_array_index (days, TimelineBin, i).first == day)

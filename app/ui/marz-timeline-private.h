@@ -13,6 +13,7 @@
 #pragma once
 
 #include "marz-timeline.h"
+#include "marz-timeline-data.h"
 
 G_BEGIN_DECLS
 
@@ -51,6 +52,15 @@ typedef struct
   GArray *spans;          /* TimelineBin of each month or year, by first */
   gint32  longest_span;   /* days: how long before the view a visible span may start */
 } TimelineTrack;
+
+/* What the strip draws (marz-timeline-data.c): immutable once built, so
+ * a worker builds it and the timeline only swaps it in. */
+struct _MarzTimelineData
+{
+  TimelineTrack tracks[TIMELINE_N_TRACKS];
+  gint32        first;    /* the incidents' days, or TIMELINE_NO_DAY */
+  gint32        last;
+};
 
 /* Bins gathered for drawing: a day each when days are wide enough to tell
  * apart, else every few pixels. */
@@ -93,14 +103,12 @@ struct _MarzTimeline
 
   /* owned */
   MarzViewModel *model;
-  TimelineTrack  tracks[TIMELINE_N_TRACKS];
+  MarzTimelineData *data;                     /* never NULL */
   GArray        *columns[TIMELINE_N_TRACKS];  /* scratch, TimelineColumn */
   char          *locale;                      /* decides the Solar Hijri line */
   gboolean       solar;                       /* whether @locale dates by it */
 
   gulong         model_changed_id;
-  gint32         data_first;                  /* the incidents' days, or TIMELINE_NO_DAY */
-  gint32         data_last;
   gint32         limit_first;                 /* how far the view may go: whole months */
   gint32         limit_last;
 
@@ -158,10 +166,9 @@ gint32   _marz_timeline_parse_day        (const char             *date);
 int      _marz_timeline_weekday          (gint32                  day);
 
 /* The incidents (marz-timeline-data.c). */
-void     _marz_timeline_load             (MarzTimeline           *self,
-                                          GPtrArray              *incidents);
-void     _marz_timeline_load_marks       (MarzTimeline           *self,
-                                          GArray                 *marks);
+MarzTimelineData *
+         _marz_timeline_data_new_from_incidents (GPtrArray      *incidents);
+void     _marz_timeline_set_limits       (MarzTimeline           *self);
 const TimelineMark *
          _marz_timeline_find_mark        (MarzTimeline           *self,
                                           gint64                  id,

@@ -117,8 +117,8 @@ scroll_to_day (MarzTimeline *self,
 static gboolean
 showing_all (MarzTimeline *self)
 {
-  return fabs (self->view_start - self->data_first) < 1e-6
-         && fabs (self->view_start + self->visible_days - (self->data_last + 1.0)) < 1e-6;
+  return fabs (self->view_start - self->data->first) < 1e-6
+         && fabs (self->view_start + self->visible_days - (self->data->last + 1.0)) < 1e-6;
 }
 
 void
@@ -280,14 +280,14 @@ start_playing (MarzTimeline *self)
                     && self->range_first == self->play_set_first
                     && self->range_last == self->play_set_last;
 
-  if (self->play_source != 0 || self->data_first == TIMELINE_NO_DAY)
+  if (self->play_source != 0 || self->data->first == TIMELINE_NO_DAY)
     return;
   if (resume)
     self->play_day = self->play_day >= self->play_last ? self->play_first : self->play_day + 1;
   else
     {
-      self->play_first = self->range_first != TIMELINE_NO_DAY ? self->range_first : self->data_first;
-      self->play_last = self->range_last != TIMELINE_NO_DAY ? self->range_last : self->data_last;
+      self->play_first = self->range_first != TIMELINE_NO_DAY ? self->range_first : self->data->first;
+      self->play_last = self->range_last != TIMELINE_NO_DAY ? self->range_last : self->data->last;
       self->play_day = self->play_first;
     }
   self->play_source = g_timeout_add (PLAY_INTERVAL_MS, on_play_timeout_cb, self);
@@ -413,7 +413,7 @@ marz_timeline_query_tooltip (GtkWidget  *widget,
   g_autofree char *text = NULL;
 
   _marz_timeline_get_geometry (self, &g);
-  if (keyboard || self->data_first == TIMELINE_NO_DAY
+  if (keyboard || self->data->first == TIMELINE_NO_DAY
       || u < g.axis_start || u >= g.axis_end || y < g.track_top[0])
     return FALSE;
   text = _marz_timeline_describe_day (self, (gint32) floor (_marz_timeline_day_at_u (self, &g, u)));
@@ -440,13 +440,8 @@ marz_timeline_finalize (GObject *object)
   MarzTimeline *self = MARZ_TIMELINE (object);
 
   for (guint t = 0; t < TIMELINE_N_TRACKS; t++)
-    {
-      g_clear_pointer (&self->tracks[t].day_marks, g_array_unref);
-      g_clear_pointer (&self->tracks[t].days, g_array_unref);
-      g_clear_pointer (&self->tracks[t].span_marks, g_array_unref);
-      g_clear_pointer (&self->tracks[t].spans, g_array_unref);
-      g_clear_pointer (&self->columns[t], g_array_unref);
-    }
+    g_clear_pointer (&self->columns[t], g_array_unref);
+  g_clear_pointer (&self->data, marz_timeline_data_unref);
   g_free (self->locale);
   G_OBJECT_CLASS (marz_timeline_parent_class)->finalize (object);
 }
@@ -532,13 +527,7 @@ marz_timeline_init (MarzTimeline *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (guint t = 0; t < TIMELINE_N_TRACKS; t++)
-    {
-      self->tracks[t].day_marks = g_array_new (FALSE, FALSE, sizeof (TimelineMark));
-      self->tracks[t].days = g_array_new (FALSE, FALSE, sizeof (TimelineBin));
-      self->tracks[t].span_marks = g_array_new (FALSE, FALSE, sizeof (TimelineMark));
-      self->tracks[t].spans = g_array_new (FALSE, FALSE, sizeof (TimelineBin));
-      self->columns[t] = g_array_new (FALSE, FALSE, sizeof (TimelineColumn));
-    }
+    self->columns[t] = g_array_new (FALSE, FALSE, sizeof (TimelineColumn));
   _marz_timeline_set_locale (self, g_get_language_names ()[0]);
   self->range_first = self->range_last = TIMELINE_NO_DAY;
   self->cursor = self->anchor = TIMELINE_NO_DAY;
@@ -546,7 +535,8 @@ marz_timeline_init (MarzTimeline *self)
   self->play_day = self->play_set_first = self->play_set_last = TIMELINE_NO_DAY;
   self->selected_track = -1;
   self->px_per_day = 1;
-  _marz_timeline_load (self, NULL);
+  self->data = _marz_timeline_data_new_from_incidents (NULL);
+  _marz_timeline_set_limits (self);
   self->view_start = self->limit_first;
   show_days (self, self->limit_first, self->limit_last);
   _marz_timeline_init_input (self);
@@ -602,28 +592,27 @@ marz_timeline_set_model (MarzTimeline  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
 
-/* What set_incidents() and set_marks() share. */
+/* What set_incidents(), set_marks() and set_data() share: a swap, the
+ * view kept or fitted to the new days, the selection found again. */
 static void
-load (MarzTimeline *self,
-      GPtrArray    *incidents,
-      GArray       *marks)
+load (MarzTimeline     *self,
+      MarzTimelineData *data)
 {
-  gboolean keep_view = self->data_first != TIMELINE_NO_DAY && self->pending_first == TIMELINE_NO_DAY
+  gboolean keep_view = self->data->first != TIMELINE_NO_DAY && self->pending_first == TIMELINE_NO_DAY
                        && !showing_all (self);
 
-  if (marks != NULL)
-    _marz_timeline_load_marks (self, marks);
-  else
-    _marz_timeline_load (self, incidents);
-  if (keep_view && self->data_first != TIMELINE_NO_DAY)
+  g_clear_pointer (&self->data, marz_timeline_data_unref);
+  self->data = data;
+  _marz_timeline_set_limits (self);
+  if (keep_view && self->data->first != TIMELINE_NO_DAY)
     _marz_timeline_clamp_view (self);
-  else if (self->data_first != TIMELINE_NO_DAY)
-    show_days (self, self->data_first, self->data_last);
+  else if (self->data->first != TIMELINE_NO_DAY)
+    show_days (self, self->data->first, self->data->last);
   else
     show_days (self, self->limit_first, self->limit_last);
   if (self->cursor == TIMELINE_NO_DAY || self->cursor < self->limit_first
       || self->cursor > self->limit_last)
-    self->cursor = self->data_first != TIMELINE_NO_DAY ? self->data_first : self->limit_last;
+    self->cursor = self->data->first != TIMELINE_NO_DAY ? self->data->first : self->limit_last;
   sync_selection (self, FALSE);
   update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -647,7 +636,7 @@ marz_timeline_set_incidents (MarzTimeline *self,
   g_return_if_fail (MARZ_IS_TIMELINE (self));
   g_return_if_fail (incidents != NULL);
 
-  load (self, incidents, NULL);
+  load (self, _marz_timeline_data_new_from_incidents (incidents));
 }
 
 /**
@@ -656,7 +645,8 @@ marz_timeline_set_incidents (MarzTimeline *self,
  *   gives them
  *
  * As marz_timeline_set_incidents(), from what the store keeps in memory:
- * the way to feed it a million incidents.
+ * the way to feed it a million incidents.  The sorting and binning happen
+ * here, in the calling thread; marz_timeline_set_data() takes them done.
  */
 void
 marz_timeline_set_marks (MarzTimeline *self,
@@ -665,7 +655,25 @@ marz_timeline_set_marks (MarzTimeline *self,
   g_return_if_fail (MARZ_IS_TIMELINE (self));
   g_return_if_fail (marks != NULL);
 
-  load (self, NULL, marks);
+  load (self, marz_timeline_data_new (marks));
+}
+
+/**
+ * marz_timeline_set_data:
+ * @data: what marz_timeline_data_new() built, in any thread
+ *
+ * As marz_timeline_set_marks(), with the sorting and binning done
+ * beforehand: what is left for the main thread is a swap, the limits of the
+ * view and the selection looked up again.
+ */
+void
+marz_timeline_set_data (MarzTimeline     *self,
+                        MarzTimelineData *data)
+{
+  g_return_if_fail (MARZ_IS_TIMELINE (self));
+  g_return_if_fail (data != NULL);
+
+  load (self, marz_timeline_data_ref (data));
 }
 
 gboolean

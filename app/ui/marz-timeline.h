@@ -12,6 +12,7 @@
 #include <gtk/gtk.h>
 
 #include "marz-store.h"
+#include "marz-timeline-data.h"
 #include "marz-view-model.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,8 @@ void                  marz_timeline_set_incidents     (MarzTimeline   *self,
                                                        GPtrArray      *incidents);
 void                  marz_timeline_set_marks         (MarzTimeline   *self,
                                                        GArray         *marks);
+void                  marz_timeline_set_data          (MarzTimeline   *self,
+                                                       MarzTimelineData *data);
 gboolean              marz_timeline_get_playing       (MarzTimeline   *self);
 void                  marz_timeline_set_playing       (MarzTimeline   *self,
                                                        gboolean        playing);

@@ -11,9 +11,12 @@
  *    set_marks: marz_timeline_set_marks() on the same incidents as
  *    MarzIncidentMark, in the store's order (by day, type and id), as the
  *    window feeds it on a filter change, R times; and with the quarter of
- *    them two types let through, then the next frame's snapshot: what the
- *    timeline's part of a filter change costs the main thread.
- *    set_incidents, in the same run, is the baseline.
+ *    them two types let through, then the next frame's snapshot.
+ *    set_data: the same split as the window does it, R times:
+ *    marz_timeline_data_new() sorts and bins (in the window's worker), then
+ *    marz_timeline_set_data() swaps it in: what the timeline's part of a
+ *    filter change costs the main thread.  set_marks, in the same run, is
+ *    its baseline; set_incidents is set_marks's.
  * 2. Frames: F frames (200) of each view, the timeline panning a few pixels
  *    between frames where it can:
  *    - "out": zoomed out to the whole axis (two years);
@@ -253,6 +256,46 @@ median_ms (GArray *ms)
   return percentile (ms, 0.5);
 }
 
+/* The same marks as the window feeds them: binned in its worker
+ * (marz_timeline_data_new()), swapped in on the main thread
+ * (marz_timeline_set_data(), which also frees the data it replaces).
+ * set_marks(), both at once on the main thread, is the baseline. */
+static void
+measure_set_data (MarzTimeline *timeline,
+                  GArray       *all,
+                  GArray       *two,
+                  guint         runs,
+                  double        set_marks_ms)
+{
+  g_autoptr(GArray) build_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) swap_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) filter_ms = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint r = 0; r < runs; r++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(MarzTimelineData) data = marz_timeline_data_new (all);
+      g_autoptr(MarzTimelineData) data_two = marz_timeline_data_new (two);
+      double ms = (g_get_monotonic_time () - start) / 1000.0;
+
+      g_array_append_val (build_ms, ms);
+      start = g_get_monotonic_time ();
+      marz_timeline_set_data (timeline, data);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (swap_ms, ms);
+      g_clear_pointer (&data, marz_timeline_data_unref);
+      start = g_get_monotonic_time ();
+      marz_timeline_set_data (timeline, data_two);
+      gsk_render_node_unref (snapshot_widget (timeline));
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (filter_ms, ms);
+    }
+  g_print ("%u marks: data_new, in the worker, %.1f ms (with the %u of two types); set_data, on the main"
+           " thread, %.2f ms (p95 %.2f; %.3f× set_marks); %u of two types, set_data and a frame's snapshot"
+           " %.1f ms (median of %u)\n", all->len, median_ms (build_ms), two->len, median_ms (swap_ms),
+           percentile (swap_ms, 0.95), median_ms (swap_ms) / set_marks_ms, two->len, median_ms (filter_ms), runs);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -338,6 +381,7 @@ main (int argc, char *argv[])
     g_print ("%u marks: set_marks %.1f ms (%.2f× set_incidents); %u of two types, set_marks and a frame's"
              " snapshot %.1f ms (median of %u)\n", all->len, median_ms (marks_ms), median_ms (marks_ms) / base,
              two->len, median_ms (filter_ms), runs);
+    measure_set_data (timeline, all, two, runs, median_ms (marks_ms));
     marz_timeline_set_marks (timeline, all);
   }
   full = measure_views (timeline, window, "incidents", n_frames);

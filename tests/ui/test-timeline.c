@@ -802,10 +802,10 @@ assert_same_tracks (MarzTimeline *a,
 {
   for (guint t = 0; t < TIMELINE_N_TRACKS; t++)
     {
-      assert_same_marks (a->tracks[t].day_marks, b->tracks[t].day_marks);
-      assert_same_marks (a->tracks[t].span_marks, b->tracks[t].span_marks);
-      assert_same_bins (a->tracks[t].days, b->tracks[t].days);
-      assert_same_bins (a->tracks[t].spans, b->tracks[t].spans);
+      assert_same_marks (a->data->tracks[t].day_marks, b->data->tracks[t].day_marks);
+      assert_same_marks (a->data->tracks[t].span_marks, b->data->tracks[t].span_marks);
+      assert_same_bins (a->data->tracks[t].days, b->data->tracks[t].days);
+      assert_same_bins (a->data->tracks[t].spans, b->data->tracks[t].spans);
     }
 }
 
@@ -814,7 +814,7 @@ day_bin (MarzTimeline *timeline,
          guint         track,
          const char   *date)
 {
-  GArray *days = timeline->tracks[track].days;
+  GArray *days = timeline->data->tracks[track].days;
   guint i = _marz_timeline_lower_bound (days, _marz_timeline_parse_day (date));
 
   return i < days->len && g_array_index (days, TimelineBin, i).first == _marz_timeline_parse_day (date)
@@ -854,8 +854,8 @@ test_marks (void)
   g_assert_cmpuint (bin->n, ==, 3);
   g_assert_cmpuint (bin->counts[MARZ_INCIDENT_AIRSTRIKE], ==, 3);
   g_assert_null (day_bin (f.timeline, 0, "2025-11-07"));
-  g_assert_cmpuint (f.timeline->tracks[1].days->len, ==, 0);
-  g_assert_cmpuint (f.timeline->tracks[0].spans->len, ==, 0);
+  g_assert_cmpuint (f.timeline->data->tracks[1].days->len, ==, 0);
+  g_assert_cmpuint (f.timeline->data->tracks[0].spans->len, ==, 0);
   _marz_timeline_click (f.timeline, x_of (&f, "2025-11-24"), _marz_timeline_track_y (f.timeline,
                                                                                     MARZ_CATEGORY_VIOLENCE));
   g_assert_cmpint (marz_view_model_get_selected_incident (f.model), ==, KHOST);
