@@ -31,6 +31,8 @@ struct _MarzPlacePopover
 
   /* owned */
   GPtrArray  *incidents;      /* MarzIncident */
+  guint       n_pinned;       /* the first of them, listed ahead of the pages */
+  guint       n_paged;        /* incidents the pages gave: where the next starts */
   guint       total;          /* how many the place has, listed or not */
   gboolean    loading;        /* ::load-more was emitted, no page came yet */
 };
@@ -109,22 +111,25 @@ update_summary (MarzPlacePopover *self)
 {
   g_autofree char *summary = NULL;
 
-  if (self->total > self->incidents->len)
+  /* A pinned incident outside the pages' filter (the range) adds one. */
+  guint all = MAX (self->total, self->incidents->len);
+
+  if (self->total > self->n_paged)
     /* Translators: «50 of 6,925 incidents», while the list pages */
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u incident", "%u of %u incidents",
-                                            self->total), self->incidents->len, self->total);
+                                            all), self->incidents->len, all);
   else
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u incident", "%u incidents",
                                             self->incidents->len), self->incidents->len);
   gtk_label_set_text (self->summary_label, summary);
-  gtk_widget_set_visible (self->more_button, self->total > self->incidents->len);
+  gtk_widget_set_visible (self->more_button, self->total > self->n_paged);
   gtk_widget_set_sensitive (self->more_button, !self->loading);
 }
 
 static void
 load_more (MarzPlacePopover *self)
 {
-  if (self->loading || self->total <= self->incidents->len)
+  if (self->loading || self->total <= self->n_paged)
     return;
   self->loading = TRUE;
   update_summary (self);
@@ -184,8 +189,6 @@ static void
 marz_place_popover_init (MarzPlacePopover *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* Here, not in the template: the template has no other words. */
-  gtk_button_set_label (GTK_BUTTON (self->more_button), _("Show more"));
 }
 
 /**
@@ -202,7 +205,7 @@ marz_place_popover_new (const char *place_name,
   g_return_val_if_fail (place_name != NULL && incidents != NULL, NULL);
 
   self->incidents = incidents;
-  self->total = incidents->len;
+  self->n_paged = self->total = incidents->len;
   gtk_label_set_text (self->title_label, place_name);
   for (guint i = 0; i < incidents->len; i++)
     gtk_box_append (self->incidents_box, new_incident_box (g_ptr_array_index (incidents, i)));
@@ -221,14 +224,46 @@ marz_place_popover_set_total (MarzPlacePopover *self,
 {
   g_return_if_fail (MARZ_IS_PLACE_POPOVER (self));
 
-  self->total = MAX (total, self->incidents->len);
+  self->total = MAX (total, self->n_paged);
   update_summary (self);
 }
 
 /**
+ * marz_place_popover_set_n_pinned:
+ * @n_pinned: how many of the first incidents it was given are not from the
+ *   first page but listed ahead of it (the incident chosen on the
+ *   timeline, say)
+ *
+ * They do not move the next page's offset, and when a page brings one of
+ * them again it is not listed twice.
+ */
+void
+marz_place_popover_set_n_pinned (MarzPlacePopover *self,
+                                 guint             n_pinned)
+{
+  g_return_if_fail (MARZ_IS_PLACE_POPOVER (self));
+  g_return_if_fail (n_pinned <= self->incidents->len);
+
+  self->n_pinned = n_pinned;
+  self->n_paged = self->incidents->len - n_pinned;
+  update_summary (self);
+}
+
+static gboolean
+is_pinned (MarzPlacePopover   *self,
+           const MarzIncident *incident)
+{
+  for (guint i = 0; i < self->n_pinned; i++)
+    if (((MarzIncident *) g_ptr_array_index (self->incidents, i))->id == incident->id)
+      return TRUE;
+  return FALSE;
+}
+
+/**
  * marz_place_popover_add_incidents:
- * @page: (element-type MarzIncident): the next page; its incidents move
- *   to the popover's list, leaving @page empty
+ * @page: (element-type MarzIncident): the next page, from
+ *   marz_place_popover_get_n_paged(); its incidents move to the popover's
+ *   list (those pinned ahead of the pages are dropped), leaving @page empty
  */
 void
 marz_place_popover_add_incidents (MarzPlacePopover *self,
@@ -239,14 +274,34 @@ marz_place_popover_add_incidents (MarzPlacePopover *self,
 
   for (guint i = 0; i < page->len; i++)
     {
-      g_ptr_array_add (self->incidents, g_ptr_array_index (page, i));
-      gtk_box_append (self->incidents_box, new_incident_box (g_ptr_array_index (page, i)));
+      MarzIncident *incident = g_ptr_array_index (page, i);
+
+      if (is_pinned (self, incident))
+        {
+          marz_incident_free (incident);
+          continue;
+        }
+      g_ptr_array_add (self->incidents, incident);
+      gtk_box_append (self->incidents_box, new_incident_box (incident));
     }
+  self->n_paged += page->len;
   g_ptr_array_set_free_func (page, NULL);
   g_ptr_array_set_size (page, 0);
   self->loading = FALSE;
-  self->total = MAX (self->total, self->incidents->len);
+  self->total = MAX (self->total, self->n_paged);
   update_summary (self);
+}
+
+/**
+ * marz_place_popover_get_n_paged:
+ *
+ * Returns: how many incidents its pages brought: the offset of the next
+ */
+guint
+marz_place_popover_get_n_paged (MarzPlacePopover *self)
+{
+  g_return_val_if_fail (MARZ_IS_PLACE_POPOVER (self), 0);
+  return self->n_paged;
 }
 
 guint

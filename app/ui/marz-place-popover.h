@@ -17,6 +17,9 @@ void       marz_place_popover_set_total     (MarzPlacePopover *self,
                                              guint             total);
 guint      marz_place_popover_get_total     (MarzPlacePopover *self);
 guint      marz_place_popover_get_n_loaded  (MarzPlacePopover *self);
+guint      marz_place_popover_get_n_paged   (MarzPlacePopover *self);
+void       marz_place_popover_set_n_pinned  (MarzPlacePopover *self,
+                                             guint             n_pinned);
 void       marz_place_popover_add_incidents (MarzPlacePopover *self,
                                              GPtrArray        *page);
 

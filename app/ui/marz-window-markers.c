@@ -4,7 +4,8 @@
  * open: it holds the incidents in memory for the map), then set on the
  * marker layer, with the outlines of provinces with incidents, the list of
  * places in the sidebar and the timeline's marks (compact ones, from the
- * same copy in memory: a million of them load in tens of milliseconds).
+ * same copy in memory, sorted and binned in the worker too: the main thread
+ * only swaps them in).
  * Choosing a place (a marker, a row of the list) selects its incidents and
  * opens its popover; its incidents come a page at a time, read in a worker
  * on the load store too (whose copy orders them), more as the list is
@@ -191,15 +192,15 @@ typedef struct
 
 typedef struct
 {
-  MarzMarkerSet *set;
-  GArray        *marks;              /* MarzIncidentMark, or NULL: the timeline keeps its own */
+  MarzMarkerSet    *set;
+  MarzTimelineData *marks;           /* binned here, or NULL: the timeline keeps its own */
 } LoadResult;
 
 static void
 load_result_free (LoadResult *result)
 {
   g_clear_pointer (&result->set, marz_marker_set_unref);
-  g_clear_pointer (&result->marks, g_array_unref);
+  g_clear_pointer (&result->marks, marz_timeline_data_unref);
   g_free (result);
 }
 
@@ -214,16 +215,21 @@ load_data_free (LoadData *data)
   g_free (data);
 }
 
-static GArray *
+/* Sorted and binned here, so that the main thread only swaps them in (a
+ * million: tens of milliseconds, which a filter change would otherwise
+ * spend on the main thread). */
+static MarzTimelineData *
 load_marks (MarzStore  *store,
             LoadData   *data,
             GError    **error)
 {
   /* A shallow copy, strings borrowed, without the range. */
   MarzIncidentFilter filter = data->filter;
+  g_autoptr(GArray) marks = NULL;
 
   filter.from = filter.to = NULL;
-  return marz_store_list_incident_marks (store, &filter, error);
+  marks = marz_store_list_incident_marks (store, &filter, error);
+  return marks != NULL ? marz_timeline_data_new (marks) : NULL;
 }
 
 static void
@@ -255,13 +261,13 @@ load_markers_thread (GTask        *task,
 /* The timeline alone keeps the marks; self->marks, once they are loaded,
  * holds the last incident _marz_window_find_mark() looked up. */
 static void
-set_marks (MarzWindow *self,
-           GArray     *marks)
+set_marks (MarzWindow       *self,
+           MarzTimelineData *marks)
 {
   if (self->marks == NULL)
     self->marks = g_ptr_array_new_with_free_func ((GDestroyNotify) marz_incident_free);
   g_ptr_array_set_size (self->marks, 0);
-  marz_timeline_set_marks (self->timeline, marks);
+  marz_timeline_set_data (self->timeline, marks);
 }
 
 /* A selection is one lookup now and then: by id in the store, a
@@ -437,13 +443,14 @@ static void
 on_popover_load_more_cb (MarzPlacePopover *popover,
                          MarzWindow       *self)
 {
-  read_page (self, self->selected_place, marz_place_popover_get_n_loaded (popover), popover);
+  read_page (self, self->selected_place, marz_place_popover_get_n_paged (popover), popover);
 }
 
 static void
 open_popover (MarzWindow *self,
               const char *place_id,
               GPtrArray  *incidents,
+              guint       n_pinned,
               guint       total)
 {
   MarzMarkerSet *set = marz_marker_layer_get_marker_set (self->marker_layer);
@@ -460,6 +467,9 @@ open_popover (MarzWindow *self,
   /* The popover's list is the selected incidents, growing as it pages. */
   popover = marz_place_popover_new (marz_marker_set_get_place (set, index)->name,
                                     g_ptr_array_ref (incidents));
+  /* The incident chosen elsewhere, ahead of the first page, must not move
+   * the next page or come twice. */
+  marz_place_popover_set_n_pinned (MARZ_PLACE_POPOVER (popover), n_pinned);
   marz_place_popover_set_total (MARZ_PLACE_POPOVER (popover), total);
   g_signal_connect_object (popover, "load-more", G_CALLBACK (on_popover_load_more_cb), self, 0);
   marz_marker_set_popover (marker, popover);
@@ -496,6 +506,7 @@ page_for_popover (MarzWindow *self,
   g_autoptr(MarzIncident) selected = NULL;
   gint64 id = marz_view_model_get_selected_incident (self->model);
   gboolean has_selected = FALSE;
+  guint n_pinned = 0;
 
   if (data->popover != NULL)
     {
@@ -510,6 +521,7 @@ page_for_popover (MarzWindow *self,
     {
       g_ptr_array_insert (page, 0, g_steal_pointer (&selected));
       has_selected = TRUE;
+      n_pinned = 1;
     }
   g_clear_pointer (&self->selected_incidents, g_ptr_array_unref);
   self->selected_incidents = g_ptr_array_ref (page);
@@ -520,7 +532,7 @@ page_for_popover (MarzWindow *self,
       marz_view_model_select_incident (self->model, ((MarzIncident *) g_ptr_array_index (page, 0))->id);
       self->following_model = FALSE;
     }
-  open_popover (self, data->place_id, page, data->total);
+  open_popover (self, data->place_id, page, n_pinned, data->total);
 }
 
 static void
