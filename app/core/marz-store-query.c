@@ -576,6 +576,94 @@ load_page_shared (MarzStore    *self,
   return rc == SQLITE_DONE || _marz_store_fail (self, error);
 }
 
+#define EVIDENCE_CHUNK 8192
+
+/* Where the character @*chars characters from @p is, in [@p, @end): the
+ * characters counted off as they are passed.  UTF-8 continuation bytes
+ * are not characters; ASCII is skipped eight bytes at a time. */
+static const char *
+skip_chars (const char *p,
+            const char *end,
+            gsize      *chars)
+{
+  while (*chars > 0 && p < end)
+    {
+      guint64 word;
+
+      if (*chars >= 8 && end - p >= 8 && (memcpy (&word, p, 8), (word & 0x8080808080808080ull) == 0))
+        {
+          p += 8, *chars -= 8;
+          continue;
+        }
+      p++;
+      while (p < end && ((guchar) *p & 0xC0) == 0x80)
+        p++;
+      (*chars)--;
+    }
+  return p;
+}
+
+typedef struct
+{
+  sqlite3_blob *blob;    /* on articles.text, moved from row to row */
+  GByteArray   *buf;     /* the text's first bytes, as far as an evidence needed */
+  gint64        article; /* whose bytes @buf holds, or 0 */
+} EvidenceReader;
+
+static void
+evidence_reader_clear (EvidenceReader *r)
+{
+  g_clear_pointer (&r->blob, sqlite3_blob_close);
+  g_clear_pointer (&r->buf, g_byte_array_unref);
+}
+
+/* Characters [@start, @end) of an article's text.  substr() in SQL read
+ * the whole text, every overflow page of a long article, and decoded it
+ * from the first character; here the text is read in chunks only as far
+ * as the evidence's end, and the bytes already read serve the article's
+ * next report. */
+static char *
+read_evidence (MarzStore      *self,
+               EvidenceReader *r,
+               gint64          article,
+               gsize           start,
+               gsize           end,
+               GError        **error)
+{
+  const char *from, *to;
+  gsize chars;
+  int size;
+
+  if (r->blob == NULL ? sqlite3_blob_open (self->db, "main", "articles", "text", article, 0, &r->blob)
+                      : r->article == article ? SQLITE_OK : sqlite3_blob_reopen (r->blob, article))
+    return _marz_store_fail (self, error), NULL;
+  if (r->article != article)
+    g_byte_array_set_size (r->buf, 0), r->article = article;
+  size = sqlite3_blob_bytes (r->blob);
+  for (;;)
+    {
+      const char *data = (const char *) r->buf->data, *data_end = data + r->buf->len;
+      guint have = r->buf->len, want;
+
+      chars = start;
+      from = skip_chars (data, data_end, &chars);
+      if (chars == 0)
+        {
+          chars = end - start;
+          to = skip_chars (from, data_end, &chars);
+          /* A character cut at the chunk's end is read whole next time. */
+          if ((chars == 0 && (to < data_end || have == (guint) size)) || have == (guint) size)
+            return g_utf8_make_valid (from, to - from);
+        }
+      else if (have == (guint) size)
+        return g_strdup ("");
+      want = MIN ((guint) size, MAX (have * 2, have + EVIDENCE_CHUNK));
+      g_byte_array_set_size (r->buf, want);
+      if (sqlite3_blob_read (r->blob, r->buf->data + have, (int) (want - have), (int) have) != SQLITE_OK)
+        return _marz_store_fail (self, error), NULL;
+    }
+}
+
 static gboolean
 load_page_reports (MarzStore   *self,
                    const char  *ids_json,
@@ -583,30 +671,39 @@ load_page_reports (MarzStore   *self,
                    GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = _marz_store_prepare (self,
-    "SELECT r.incident_id, a.name, a.language, substr (a.text, r.start + 1, r.end - r.start),"
+    "SELECT r.incident_id, a.name, a.language, a.id,"
     " r.start, r.end, r.killed, r.injured, r.shared, r.article_id, r.grp"
     " FROM reports r JOIN articles a ON a.id = r.article_id"
     " WHERE r.incident_id IN (SELECT value FROM json_each (?1))"
     " ORDER BY r.incident_id, a.name, r.id", error);
-  int rc;
+  EvidenceReader reader = { NULL, g_byte_array_new (), 0 };
+  gboolean ok = stmt != NULL;
+  int rc = SQLITE_DONE;
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, ids_json, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (stmt != NULL)
+    sqlite3_bind_text (stmt, 1, ids_json, -1, SQLITE_STATIC);
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       MarzIncident *incident = g_hash_table_lookup (by_id, &id);
       MarzReport *report;
+      int start = sqlite3_column_int (stmt, 4), end = sqlite3_column_int (stmt, 5);
 
       if (incident == NULL)
         continue;
       report = g_new0 (MarzReport, 1);
       report->article = _marz_store_dup_text (stmt, 1);
       report->language = _marz_store_dup_text (stmt, 2);
-      report->evidence = _marz_store_dup_text (stmt, 3);
-      report->start = sqlite3_column_int (stmt, 4);
-      report->end = sqlite3_column_int (stmt, 5);
+      report->start = start;
+      report->end = end;
+      report->evidence = read_evidence (self, &reader, sqlite3_column_int64 (stmt, 3),
+                                        MAX (start, 0), MAX (end, start), error);
+      if (report->evidence == NULL)
+        {
+          marz_report_free (report);
+          ok = FALSE;
+          break;
+        }
       report->killed = _marz_store_get_count (stmt, 6);
       report->injured = _marz_store_get_count (stmt, 7);
       report->shared = sqlite3_column_int (stmt, 8);
@@ -614,9 +711,12 @@ load_page_reports (MarzStore   *self,
       if (report->shared && incident->shared_places == NULL
           && !load_page_shared (self, incident, report, sqlite3_column_int64 (stmt, 9),
                                 sqlite3_column_int (stmt, 10), error))
-        return FALSE;
+        ok = FALSE;
     }
-  return rc == SQLITE_DONE || _marz_store_fail (self, error);
+  evidence_reader_clear (&reader);
+  if (ok && rc != SQLITE_DONE)
+    ok = _marz_store_fail (self, error);
+  return ok;
 }
 
 /* The incidents of @ids with their reports, in that order. */

@@ -1,6 +1,6 @@
 /* bench-filters.c: how fast the views' queries answer on a large store
  *
- *   bench-filters [--articles N] [--incidents N] [--runs R] [--keep PATH] [--only map|search]
+ *   bench-filters [--articles N] [--incidents N] [--runs R] [--keep PATH] [--only map|lists|search]
  *
  * Builds a store of N articles (100,000 by default) and N incidents
  * (1,000,000) by writing their rows directly (bench-filters-store.c).  With
@@ -24,6 +24,9 @@
  * of the incidents that start in the range off the dates index; for search,
  * the bare FTS5 match of the same words without ranking, articles or
  * snippets.
+ *
+ * --only lists times the map and the two lists' first pages alone, for the
+ * whole store and a week (what a profile of the lists needs).
  *
  * A benchmark, not a timed test: it fails only when a query fails or gives
  * a wrong count, never because it was slow.
@@ -53,6 +56,7 @@ typedef struct
   guint    runs;
   gboolean map;      /* which queries to time */
   gboolean search;
+  gboolean lists;    /* of the map's, only the lists' and the map's own */
 } Options;
 
 typedef struct
@@ -283,6 +287,7 @@ time_view (MarzStore          *store,
 static gboolean
 time_range_kind (MarzStore       *store,
                  const RangeKind *kind,
+                 gboolean         lists,
                  guint            runs,
                  GRand           *rand,
                  GPtrArray       *places,
@@ -293,7 +298,8 @@ time_range_kind (MarzStore       *store,
 
   for (guint v = 0; v < N_VIEWS; v++)
     for (guint f = 0; f < N_FILTERS; f++)
-      if ((v != VIEW_TIMELINE || kind->days == 0) && (v != VIEW_LIST_ALL || (kind->days == 7 && f == 0)))
+      if ((v != VIEW_TIMELINE || (kind->days == 0 && !lists))
+          && (v != VIEW_LIST_ALL || (kind->days == 7 && f == 0 && !lists)))
         {
           series[v][f] = series_new (view_names[v], filter_names[f], kind->name, MAP_BUDGET_MS);
           g_ptr_array_add (out, series[v][f]);
@@ -537,9 +543,10 @@ measure (const char     *path,
   if (opts->map && (!time_first_summary (store, error) || !list_places (store, places, error)))
     return FALSE;
   for (guint k = 0; opts->map && k < G_N_ELEMENTS (range_kinds); k++)
-    if (!time_range_kind (store, &range_kinds[k], opts->runs, rand, places, all, error))
+    if ((!opts->lists || range_kinds[k].days == 0 || range_kinds[k].days == 7)
+        && !time_range_kind (store, &range_kinds[k], opts->lists, opts->runs, rand, places, all, error))
       return FALSE;
-  if (opts->map && !time_old_marks (store, MIN (opts->runs, 3), all, error))
+  if (opts->map && !opts->lists && !time_old_marks (store, MIN (opts->runs, 3), all, error))
     return FALSE;
   for (guint q = 0; opts->search && q < G_N_ELEMENTS (searches); q++)
     if (!time_search (store, searches[q], opts->runs, all, error))
@@ -560,7 +567,7 @@ main (int argc, char *argv[])
     { "incidents", 0, 0, G_OPTION_ARG_INT, &incidents, "Incidents in the store", "N" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs of each query (median and p95)", "R" },
     { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep, "Keep the store here, and use it again", "PATH" },
-    { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Time only these queries", "map|search" },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Time only these queries", "map|lists|search" },
     { NULL }
   };
   Options opts;
@@ -573,7 +580,8 @@ main (int argc, char *argv[])
       g_printerr ("bench-filters: %s\n", error ? error->message : "sizes and runs must be positive");
       return 2;
     }
-  opts = (Options) { articles, incidents, runs, g_strcmp0 (only, "search") != 0, g_strcmp0 (only, "map") != 0 };
+  opts = (Options) { articles, incidents, runs, g_strcmp0 (only, "search") != 0,
+                     only == NULL || g_str_equal (only, "search"), g_strcmp0 (only, "lists") == 0 };
   if (keep == NULL && (dir = g_dir_make_tmp ("bench-filters-XXXXXX", &error)) == NULL)
     {
       g_printerr ("bench-filters: %s\n", error->message);
