@@ -361,6 +361,67 @@ import_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Loading the incidents ---------------------------------------------------- */
+
+/* The first summary after opening a store or an import copies the
+ * incidents into memory in the markers' worker: seconds at a million.  A
+ * load that lasts longer than this says so in the import's bar; a filter
+ * change, much quicker, shows nothing. */
+#define LOADING_DELAY_MS 300
+
+static GQuark loading_quark;   /* the source that shows the bar, then pulses it */
+
+static void
+remove_source (gpointer id)
+{
+  g_source_remove (GPOINTER_TO_UINT (id));
+}
+
+static gboolean
+on_loading_timeout_cb (gpointer data)
+{
+  MarzWindow *self = data;
+
+  /* An import has the bar: wait for it to end. */
+  if (self->importing)
+    return G_SOURCE_CONTINUE;
+  if (!gtk_revealer_get_reveal_child (self->progress_revealer))
+    {
+      gtk_label_set_text (self->progress_label, _("Loading incidents…"));
+      gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->progress_bar), GTK_ACCESSIBLE_STATE_BUSY, TRUE, -1);
+    }
+  gtk_progress_bar_pulse (self->progress_bar);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Called as the `loading` property changes. */
+void
+_marz_window_show_loading (MarzWindow *self,
+                           gboolean    loading)
+{
+  guint id;
+
+  if (loading_quark == 0)
+    loading_quark = g_quark_from_static_string ("marz-window-loading");
+  if (!loading)
+    {
+      /* Removes the source. */
+      g_object_set_qdata (G_OBJECT (self), loading_quark, NULL);
+      if (!self->importing && gtk_revealer_get_reveal_child (self->progress_revealer))
+        {
+          gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+          gtk_accessible_update_state (GTK_ACCESSIBLE (self->progress_bar), GTK_ACCESSIBLE_STATE_BUSY, FALSE, -1);
+        }
+      return;
+    }
+  if (g_object_get_qdata (G_OBJECT (self), loading_quark) != NULL)
+    return;
+  id = g_timeout_add (LOADING_DELAY_MS, on_loading_timeout_cb, self);
+  g_source_set_name_by_id (id, "[marz] loading incidents");
+  g_object_set_qdata_full (G_OBJECT (self), loading_quark, GUINT_TO_POINTER (id), remove_source);
+}
+
 void
 _marz_window_class_init_import (GtkWidgetClass *widget_class)
 {

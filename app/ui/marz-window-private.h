@@ -92,6 +92,8 @@ void     _marz_window_import_paths   (MarzWindow         *self,
                                       const char * const *paths,
                                       gboolean            bundled);
 void     _marz_window_show_import_errors (MarzWindow *self);
+void     _marz_window_show_loading   (MarzWindow *self,
+                                      gboolean    loading);
 
 /* marz-window-search.c */
 void     _marz_window_class_init_search (GtkWidgetClass *widget_class);

@@ -84,6 +84,7 @@ _marz_window_set_loading (MarzWindow *self,
   if (self->loading == !!loading)
     return;
   self->loading = !!loading;
+  _marz_window_show_loading (self, self->loading);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 

@@ -840,6 +840,63 @@ test_online_fallback (void)
   g_bytes_unref (tiles.png);
 }
 
+static gboolean
+window_loading (gpointer data)
+{
+  return marz_window_get_loading (data);
+}
+
+static gboolean
+window_not_loading (gpointer data)
+{
+  return !marz_window_get_loading (data);
+}
+
+/* A load says so in the progress bar only when it lasts (a first copy of
+ * a million incidents): a quick filter change shows nothing, and the bar
+ * is gone once the markers are in. */
+static void
+test_loading_indicator (void)
+{
+  g_autofree char *db = db_path ("loading.db");
+  MarzWindow *window;
+  GtkRevealer *revealer;
+  GtkLabel *label;
+  gboolean shown = FALSE;
+  gint64 start;
+
+  if (!needs_display ())
+    return;
+  window = open_window (db);
+  revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (window), MARZ_TYPE_WINDOW,
+                                                          "progress_revealer"));
+  label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window), MARZ_TYPE_WINDOW, "progress_label"));
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  marz_view_model_set_types (marz_window_get_view_model (window), 1u << MARZ_INCIDENT_CLASH);
+  wait_for (window_loading, window, "a load");
+  start = g_get_monotonic_time ();
+  while (marz_window_get_loading (window))
+    {
+      if (gtk_revealer_get_reveal_child (revealer))
+        {
+          /* Not before 300 ms. */
+          g_assert_cmpint (g_get_monotonic_time () - start, >=, 250 * 1000);
+          g_assert_cmpstr (gtk_label_get_text (label), ==, "Loading incidents…");
+          shown = TRUE;
+        }
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  /* A quick load, on this small store, and whether it lasted or not the
+   * bar goes with it. */
+  g_test_message ("load took %.0f ms, bar shown: %d", (g_get_monotonic_time () - start) / 1000.0, shown);
+  wait_for (window_not_loading, window, "the load's end");
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  marz_view_model_reset_filters (marz_window_get_view_model (window));
+  wait_for (window_settled, window, "the markers back");
+  close_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -860,5 +917,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/foreign-database", test_foreign_database);
   g_test_add_func ("/window/first-import", test_first_import);
   g_test_add_func ("/window/online-fallback", test_online_fallback);
+  g_test_add_func ("/window/loading-indicator", test_loading_indicator);
   return g_test_run ();
 }
