@@ -19,7 +19,6 @@
 
 /* Logical px around the view in which anchors count: more than the widest label. */
 #define LABEL_MARGIN 192.0
-#define HALO_RADIUS  1.5
 #define LABEL_GAP    3.0
 
 typedef struct
@@ -49,7 +48,9 @@ typedef struct
 {
   MarzView   *view;
   Typesetter  typesetter;           /* made on first use: most candidates are only measured */
-  GArray     *texts;                /* MarzBox of the labels placed, logical px from the view */
+  GArray     *texts;                /* MarzBox of the labels placed, logical px from the view,
+                                     * after the caller's reserved boxes */
+  GHashTable *omit;                 /* (nullable) borrowed: the texts the caller shows itself */
   GArray     *dots;                 /* MarzBox of the places no label may cover */
   int         reserved;             /* dots are in for every priority up to this one */
   MarzBox     visible;              /* the view, and the halo around it */
@@ -363,6 +364,7 @@ draw_marker (MarzView        *view,
 }
 
 const cairo_user_data_key_t _marz_text_sink_key;
+const cairo_user_data_key_t _marz_label_reserve_key;
 
 /* In pixels, the halo is the text drawn eight times around its place:
  * glyphs come from cairo's cache, where stroking their outlines costs the
@@ -459,7 +461,7 @@ draw_text (Placer          *placer,
   cairo_translate (cr, round ((box->x0 - extents->x0) * view->scale), round ((box->y0 - extents->y0) * view->scale));
   cairo_scale (cr, view->scale, view->scale);
   _marz_set_color (cr, styles[label->kind].color, 1);
-  _marz_show_layout (cr, ts->layout, HALO_RADIUS);
+  _marz_show_layout (cr, ts->layout, MARZ_LABEL_HALO);
   cairo_restore (cr);
 }
 
@@ -477,6 +479,8 @@ place_label (Placer          *placer,
   gboolean point = styles[label->kind].dot_radius > 0;
   MarzBox text, padded, dot = dot_box (label, ax, ay);
 
+  if (placer->omit != NULL && g_hash_table_contains (placer->omit, label_text (label, view->lang)))
+    return;
   /* A place under a more important name goes unmarked. */
   if (point && !free_of (placer->texts, &dot))
     return;
@@ -545,12 +549,19 @@ _marz_view_draw_labels (MarzView *view,
                         GArray   *labels)
 {
   MarzBox area = _marz_view_unit_box (view, LABEL_MARGIN);
+  const MarzLabelReserve *reserve = cairo_get_user_data (view->cr, &_marz_label_reserve_key);
   Placer placer = {
     view, { NULL, { NULL } },
-    g_array_new (FALSE, FALSE, sizeof (MarzBox)), g_array_new (FALSE, FALSE, sizeof (MarzBox)), -1,
-    { -2 * HALO_RADIUS, -2 * HALO_RADIUS, view->width + 2 * HALO_RADIUS, view->height + 2 * HALO_RADIUS },
+    g_array_new (FALSE, FALSE, sizeof (MarzBox)), reserve ? reserve->names : NULL,
+    g_array_new (FALSE, FALSE, sizeof (MarzBox)), -1,
+    { -2 * MARZ_LABEL_HALO, -2 * MARZ_LABEL_HALO, view->width + 2 * MARZ_LABEL_HALO, view->height + 2 * MARZ_LABEL_HALO },
   };
   gboolean cancelled = FALSE;
+
+  /* Reserved boxes count as names placed before any: nothing is drawn
+   * under them, and a place under one goes unmarked. */
+  if (reserve != NULL && reserve->boxes != NULL)
+    g_array_append_vals (placer.texts, reserve->boxes->data, reserve->boxes->len);
 
   for (guint i = 0; i < labels->len; i++)
     {
@@ -568,4 +579,48 @@ _marz_view_draw_labels (MarzView *view,
   g_array_unref (placer.texts);
   g_array_unref (placer.dots);
   return !cancelled;
+}
+
+static MarzLang
+lang_of (const char *language)
+{
+  static const char * const codes[MARZ_N_LANGS] = { "en", "ar", "fa", "ps" };
+
+  for (guint i = 0; i < MARZ_N_LANGS; i++)
+    if (g_strcmp0 (language, codes[i]) == 0)
+      return i;
+  return MARZ_LANG_EN;
+}
+
+/**
+ * _marz_basemap_place_label:
+ * @gazetteer_id: a place's id in the gazetteer
+ * @x: its position in the unit square
+ * @y:
+ *
+ * The name the basemap labels a place with, in its language, as it would
+ * show it (an Arabic map falls back to a Persian name before English): a
+ * province by its id, any other place by its position.
+ *
+ * Returns: (nullable): the label's text, or %NULL if the basemap has none
+ */
+const char *
+_marz_basemap_place_label (MarzBasemap *self,
+                           const char  *gazetteer_id,
+                           double       x,
+                           double       y)
+{
+  MarzLang lang = lang_of (marz_basemap_get_language (self));
+
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      const MarzLabel *label = &g_array_index (self->labels, MarzLabel, i);
+
+      if (label->kind == MARZ_LABEL_COUNTRY)
+        continue;
+      if (label->feature != NULL ? g_strcmp0 (label->feature->gazetteer_id, gazetteer_id) == 0
+                                 : fabs (label->x - x) < 1e-9 && fabs (label->y - y) < 1e-9)
+        return label_text (label, lang);
+    }
+  return NULL;
 }

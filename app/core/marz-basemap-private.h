@@ -210,7 +210,28 @@ struct _MarzTextSink
 
 extern const cairo_user_data_key_t _marz_text_sink_key;
 
+/* The white halo around every label's glyphs, in logical px. */
+#define MARZ_LABEL_HALO 1.5
+
+/* Room a caller keeps for its own marks.  A snapshot draws its incident
+ * markers and their names over the map: it hangs a MarzLabelReserve on its
+ * cairo_t under _marz_label_reserve_key around marz_basemap_render(), and
+ * the labels leave the boxes free (a place whose dot falls in one goes
+ * unmarked) and leave out the names it draws itself, so a name is not on
+ * the map twice.  The window's tiles have none and label as ever. */
+typedef struct
+{
+  GArray     *boxes;                /* MarzBox, logical px from the view's top left */
+  GHashTable *names;                /* (nullable) set of label texts, as shown */
+} MarzLabelReserve;
+
+extern const cairo_user_data_key_t _marz_label_reserve_key;
+
 /* marz-basemap-labels.c */
+const char *_marz_basemap_place_label   (MarzBasemap            *self,
+                                         const char             *gazetteer_id,
+                                         double                  x,
+                                         double                  y);
 void       _marz_show_layout            (cairo_t                *cr,
                                          PangoLayout            *layout,
                                          double                  halo);

@@ -36,6 +36,7 @@ typedef struct
   double             bottom;    /* the top of the attribution strip */
   double             title_bottom;
   gboolean           rtl;       /* the figure reads right to left */
+  GArray            *boxes;     /* (nullable) MarzBox: where the boxes went */
 } Furniture;
 
 /* Helpers shared with the list --------------------------------------------- */
@@ -175,6 +176,19 @@ mirror (Furniture *f,
 }
 
 static void
+record_box (Furniture *f,
+            double     x,
+            double     y,
+            double     w,
+            double     h)
+{
+  MarzBox box = { x, y, x + w, y + h };
+
+  if (f->boxes != NULL)
+    g_array_append_val (f->boxes, box);
+}
+
+static void
 draw_box (Furniture *f,
           double     x,
           double     y,
@@ -183,6 +197,7 @@ draw_box (Furniture *f,
 {
   cairo_t *cr = f->cr;
 
+  record_box (f, x, y, w, h);
   cairo_rectangle (cr, x, y, w, h);
   cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
   cairo_fill_preserve (cr);
@@ -385,6 +400,7 @@ draw_attribution (Furniture *f)
   _marz_snapshot_layout_flush (layout, f->rtl);
   pango_layout_get_pixel_size (layout, &w, &h);
   f->bottom = f->frame->map_y + f->frame->map_height - h - 2 * pad;
+  record_box (f, f->frame->map_x, f->bottom, f->frame->map_width, h + 2 * pad);
   cairo_rectangle (f->cr, f->frame->map_x, f->bottom, f->frame->map_width, h + 2 * pad);
   cairo_set_source_rgba (f->cr, 1, 1, 1, 0.85);
   cairo_fill (f->cr);
@@ -640,13 +656,14 @@ draw_north_arrow (Furniture *f)
   cairo_stroke (f->cr);
 }
 
-void
-_marz_snapshot_draw_furniture (MarzSnapshot      *self,
-                               MarzSnapshotFrame *frame,
-                               cairo_t           *cr)
+static void
+draw_furniture (MarzSnapshot      *self,
+                MarzSnapshotFrame *frame,
+                cairo_t           *cr,
+                GArray            *boxes)
 {
   Furniture f = { self, frame, cr, MAX (1.0, MIN (frame->map_width, frame->map_height) / 900.0), 0, 0,
-                  _marz_snapshot_is_rtl (self) };
+                  _marz_snapshot_is_rtl (self), boxes };
 
   f.bottom = frame->map_y + frame->map_height;
   f.title_bottom = frame->map_y;
@@ -664,4 +681,40 @@ _marz_snapshot_draw_furniture (MarzSnapshot      *self,
   if (self->furniture & MARZ_SNAPSHOT_SCALE_BAR)
     draw_scale_bar (&f);
   cairo_restore (cr);
+}
+
+void
+_marz_snapshot_draw_furniture (MarzSnapshot      *self,
+                               MarzSnapshotFrame *frame,
+                               cairo_t           *cr)
+{
+  draw_furniture (self, frame, cr, NULL);
+}
+
+/**
+ * _marz_snapshot_furniture_boxes:
+ * @cr: the context the figure will be drawn on, for its text metrics
+ *
+ * Where the furniture's boxes will be, before anything is drawn: the
+ * furniture is laid out on a scratch surface (its places depend on the
+ * markers only, not on what the map draws).
+ *
+ * Returns: (transfer full) (element-type MarzBox): figure px
+ */
+GArray *
+_marz_snapshot_furniture_boxes (MarzSnapshot      *self,
+                                MarzSnapshotFrame *frame,
+                                cairo_t           *cr)
+{
+  GArray *boxes = g_array_new (FALSE, FALSE, sizeof (MarzBox));
+  cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1, 1);
+  cairo_t *scratch_cr = cairo_create (scratch);
+  cairo_matrix_t matrix;
+
+  cairo_get_matrix (cr, &matrix);
+  cairo_set_matrix (scratch_cr, &matrix);
+  draw_furniture (self, frame, scratch_cr, boxes);
+  cairo_destroy (scratch_cr);
+  cairo_surface_destroy (scratch);
+  return boxes;
 }

@@ -17,13 +17,13 @@
 #include "marz-marker-style.h"
 #include "marz-mercator.h"
 
-#define NUMBER_FONT     MARZ_SNAPSHOT_FONT " Bold 10px"
-#define NUMBER_MAX_RUNS 4     /* «1–3, 7, 9, 12–14, …» */
-
 static void
 mark_clear (MarzSnapshotMark *mark)
 {
   g_clear_pointer (&mark->numbers, g_array_unref);
+  g_clear_pointer (&mark->places, g_ptr_array_unref);
+  g_clear_pointer (&mark->name, g_free);
+  g_clear_pointer (&mark->tag, g_free);
 }
 
 static void
@@ -103,11 +103,22 @@ add_place_mark (MarzSnapshot      *self,
   mark->type = marz_marker_set_get_type (self->markers, index);
   mark->radius = marz_marker_style_place_radius (mark->count, casualties);
   add_numbers (mark->numbers, numbers, place->place_id);
+  g_ptr_array_add (mark->places, place->place_id);
   frame->types_shown |= 1u << mark->type;
 }
 
 static void
+add_place_id (GPtrArray  *places,
+              const char *place_id)
+{
+  if (!g_ptr_array_find_with_equal_func (places, place_id, g_str_equal, NULL))
+    g_ptr_array_add (places, (gpointer) place_id);
+}
+
+/* A cluster's places in the order of their first incident in the list. */
+static void
 add_cluster_mark (MarzSnapshot      *self,
+                  MarzSnapshotFrame *frame,
                   MarzSnapshotMark  *mark,
                   const MarzCluster *cluster,
                   GHashTable        *numbers)
@@ -125,6 +136,13 @@ add_cluster_mark (MarzSnapshot      *self,
       add_numbers (mark->numbers, numbers, marz_marker_set_get_place (self->markers, (guint) leaf->id)->place_id);
     }
   g_array_sort (mark->numbers, compare_uint);
+  for (guint i = 0; i < mark->numbers->len; i++)
+    {
+      const MarzIncident *incident = g_ptr_array_index (frame->shown, g_array_index (mark->numbers, guint, i) - 1);
+      add_place_id (mark->places, incident->place_id);
+    }
+  for (guint i = 0; leaves && i < leaves->len; i++)
+    add_place_id (mark->places, marz_marker_set_get_place (self->markers, (guint) g_array_index (leaves, MarzClusterPoint, i).id)->place_id);
 }
 
 /* Provinces with incidents of their own are outlined in their type's colour. */
@@ -187,8 +205,9 @@ _marz_snapshot_collect_marks (MarzSnapshot      *self,
 
       _marz_snapshot_frame_project (frame, cluster->lat, cluster->lon, &mark.x, &mark.y);
       mark.numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+      mark.places = g_ptr_array_new ();
       if (cluster->is_cluster)
-        add_cluster_mark (self, &mark, cluster, numbers);
+        add_cluster_mark (self, frame, &mark, cluster, numbers);
       else
         add_place_mark (self, frame, &mark, (guint) cluster->id, numbers);
       g_array_append_val (frame->marks, mark);
@@ -197,7 +216,8 @@ _marz_snapshot_collect_marks (MarzSnapshot      *self,
 
 /* Drawing ----------------------------------------------------------------- */
 
-/* The basemap draws in device pixels: undo the caller's scale for it. */
+/* The basemap draws in device pixels: undo the caller's scale for it.
+ * Its labels keep clear of the markers, their names and tags. */
 static void
 draw_basemap (MarzSnapshot      *self,
               MarzSnapshotFrame *frame,
@@ -207,12 +227,15 @@ draw_basemap (MarzSnapshot      *self,
 
   cairo_user_to_device_distance (cr, &sx, &sy);
   scale = hypot (sx, sy);
+  cairo_set_user_data (cr, &_marz_label_reserve_key, _marz_snapshot_label_reserve_new (frame),
+                       (cairo_destroy_func_t) _marz_snapshot_label_reserve_free);
   cairo_save (cr);
   cairo_translate (cr, frame->map_x, frame->map_y);
   cairo_scale (cr, 1 / scale, 1 / scale);
   marz_basemap_render (self->basemap, cr, frame->zoom, frame->origin_x, frame->origin_y,
                        frame->map_width, frame->map_height, scale);
   cairo_restore (cr);
+  cairo_set_user_data (cr, &_marz_label_reserve_key, NULL, NULL);
 }
 
 static void
@@ -244,33 +267,6 @@ draw_outline (MarzSnapshotFrame         *frame,
   cairo_stroke (cr);
 }
 
-/* The list's numbers beside a marker, on a white tag so they read over
- * any part of the map. */
-static void
-draw_numbers (const MarzSnapshotMark *mark,
-              cairo_t                *cr)
-{
-  g_autofree char *text = _marz_snapshot_format_numbers (mark->numbers, NUMBER_MAX_RUNS);
-  g_autoptr(PangoLayout) layout = NULL;
-  double x, y;
-  int w, h;
-
-  if (text == NULL)
-    return;
-  layout = _marz_snapshot_layout_new (cr, NUMBER_FONT, text);
-  pango_layout_get_pixel_size (layout, &w, &h);
-  x = mark->x + mark->radius + 2;
-  y = mark->y - h / 2.0 - 1;
-  cairo_rectangle (cr, x, y, w + 6, h + 2);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-  cairo_set_line_width (cr, 0.75);
-  cairo_stroke (cr);
-  cairo_move_to (cr, x + 3, y + 1);
-  _marz_show_layout (cr, layout, 0);
-}
-
 void
 _marz_snapshot_draw_map (MarzSnapshot      *self,
                          MarzSnapshotFrame *frame,
@@ -290,7 +286,6 @@ _marz_snapshot_draw_map (MarzSnapshot      *self,
       else
         marz_marker_style_draw_place (cr, mark->x, mark->y, mark->radius, mark->type, mark->count);
     }
-  for (guint i = 0; (self->furniture & MARZ_SNAPSHOT_LIST) && i < frame->marks->len; i++)
-    draw_numbers (&g_array_index (frame->marks, MarzSnapshotMark, i), cr);
+  _marz_snapshot_draw_labels (self, frame, cr);
   cairo_restore (cr);
 }

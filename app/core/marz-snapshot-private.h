@@ -8,6 +8,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "marz-basemap-private.h"
 #include "marz-marker-set.h"
 #include "marz-output.h"
 #include "marz-snapshot.h"
@@ -55,6 +56,14 @@ typedef struct
   guint64           count;
   MarzIncidentType  type;               /* a place's; MARZ_N_INCIDENT_TYPES for a cluster */
   GArray           *numbers;            /* guint, the list's numbers of its incidents */
+  GPtrArray        *places;             /* const char *, borrowed: its places' ids, a cluster's
+                                         * in order of their list numbers */
+  /* its name and number tag, as marz-snapshot-labels.c placed them */
+  char             *name;               /* a place's, or a small cluster's one a line; or NULL */
+  char             *tag;                /* the list's numbers, or NULL */
+  MarzBox           name_box;           /* figure px, logical extents */
+  MarzBox           tag_box;            /* the white tag's box */
+  PangoAlignment    name_align;         /* the lines of a name, flush towards the marker */
 } MarzSnapshotMark;
 
 typedef struct
@@ -70,6 +79,7 @@ typedef struct
   GPtrArray *shown;                     /* MarzIncident (borrowed) in view, numbered from 1 */
   GPtrArray *outlines;                  /* MarzSnapshotOutline */
   guint      types_shown;               /* mask of 1 << MarzIncidentType */
+  GArray    *furniture_boxes;           /* MarzBox, figure px: where the furniture's boxes go */
 } MarzSnapshotFrame;
 
 typedef struct
@@ -94,8 +104,27 @@ void         _marz_snapshot_draw_map       (MarzSnapshot       *self,
                                             MarzSnapshotFrame  *frame,
                                             cairo_t            *cr);
 
+/* marz-snapshot-labels.c: the markers' names and number tags, placed
+ * clear of each other, of every marker and of the furniture; the basemap's
+ * own labels then keep clear of them */
+void         _marz_snapshot_place_labels   (MarzSnapshot       *self,
+                                            MarzSnapshotFrame  *frame,
+                                            cairo_t            *cr);
+MarzLabelReserve *_marz_snapshot_label_reserve_new  (const MarzSnapshotFrame *frame);
+void         _marz_snapshot_label_reserve_free (MarzLabelReserve *reserve);
+void         _marz_snapshot_draw_labels    (MarzSnapshot       *self,
+                                            MarzSnapshotFrame  *frame,
+                                            cairo_t            *cr);
+/* For tests: the marks of a figure as marz_snapshot_render() would lay
+ * them out on @cr, names and tags placed (element-type MarzSnapshotMark) */
+GArray      *_marz_snapshot_layout_marks   (MarzSnapshot       *self,
+                                            cairo_t            *cr);
+
 /* marz-snapshot-furniture.c */
 void         _marz_snapshot_draw_furniture (MarzSnapshot       *self,
+                                            MarzSnapshotFrame  *frame,
+                                            cairo_t            *cr);
+GArray      *_marz_snapshot_furniture_boxes (MarzSnapshot      *self,
                                             MarzSnapshotFrame  *frame,
                                             cairo_t            *cr);
 char        *_marz_snapshot_format_date    (const char         *date,

@@ -179,6 +179,7 @@ _marz_snapshot_frame_clear (MarzSnapshotFrame *frame)
   g_clear_pointer (&frame->marks, g_array_unref);
   g_clear_pointer (&frame->shown, g_ptr_array_unref);
   g_clear_pointer (&frame->outlines, g_ptr_array_unref);
+  g_clear_pointer (&frame->furniture_boxes, g_array_unref);
 }
 
 void
@@ -417,6 +418,7 @@ marz_snapshot_render (MarzSnapshot *self,
 
   _marz_snapshot_frame_init (self, &frame);
   _marz_snapshot_collect_marks (self, &frame);
+  _marz_snapshot_place_labels (self, &frame, cr);
   cairo_save (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_rectangle (cr, 0, 0, self->width, self->height);
