@@ -9,6 +9,7 @@ pdftotext.  A tool that is missing fails the test: ./dev installs them.
 """
 import math
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -103,6 +104,15 @@ def project(lat, lon, box, width, height):
 
 def near(rgb, want, tolerance=16):
     return all(abs(a - b) <= tolerance for a, b in zip(rgb, want))
+
+
+def project_fit(lat, lon, box, width, height):
+    """A box of another aspect than the map: exact along the tighter side, centred along the other."""
+    x0, y0 = mercator(box[3], box[0])
+    x1, y1 = mercator(box[1], box[2])
+    scale = min(width / (x1 - x0), height / (y1 - y0))
+    x, y = mercator(lat, lon)
+    return width / 2 + (x - (x0 + x1) / 2) * scale, height / 2 + (y - (y0 + y1) / 2) * scale
 
 
 def bbox_arg():
@@ -227,6 +237,48 @@ def test_arabic_title():
     check("pdf text has the arabic title", all(w in text for w in ["الحدود", "الباكستانية"]), text[:300])
 
 
+# The issue's figure: the border region, every incident, the list beside it.
+CORPUS_BOX = (60.0, 28.0, 75.0, 38.0)
+AIRSTRIKE_RGB = (0xC0, 0x39, 0x2B)
+# (English, Persian) names of the incidents' places; Islamabad and
+# Rawalpindi share a cluster, named one a line.
+PLACES = [("Kabul", "کابل"), ("Paktika", "پکتیکا"), ("Spin Boldak", "سپین\u200cبولدک"), ("Khost", "خوست"),
+          ("Kunar", "کنر"), ("Islamabad", "اسلام\u200cآباد"), ("Rawalpindi", "راولپندی")]
+# Markers with one incident: no count over their centre.
+SINGLE = [((34.528, 69.172), AIRSTRIKE_RGB), ((33.35, 69.824), AIRSTRIKE_RGB), ((34.876, 70.994), AIRSTRIKE_RGB),
+          (SPIN_BOLDAK, CLASH_RGB)]
+
+
+def corpus_figure(out, *extra):
+    return run("export-map", "--output", out, "--width", "1600", "--height", "1000",
+               "--bbox", ",".join(str(v) for v in CORPUS_BOX), *extra)
+
+
+def test_marker_names():
+    for lang, column in (("en", 0), ("fa", 1)):
+        out = os.path.join(tmp, f"names-{lang}.svg")
+        r = corpus_figure(out, "--list", "--language", lang)
+        check(f"{lang}: corpus svg exits 0", r.returncode == 0, r.stderr)
+        texts = [t for t, _ in svg_texts(out)]
+        for names in PLACES:
+            n = texts.count(names[column])
+            check(f"{lang} svg: «{names[column]}» is one <text>, its marker's", n == 1, (n, texts[:60]))
+    out = os.path.join(tmp, "names.pdf")
+    r = corpus_figure(out)
+    check("corpus pdf exits 0", r.returncode == 0, r.stderr)
+    text = subprocess.run(["pdftotext", out, "-"], capture_output=True, text=True).stdout
+    for names in PLACES:
+        n = len(re.findall(r"(?<!\w)" + re.escape(names[0]) + r"(?!\w)", text))
+        check(f"pdf: {names[0]!r} extracts once", n == 1, (n, text[:600]))
+    out = os.path.join(tmp, "names.png")
+    r = corpus_figure(out, "--list")
+    width, height, rows = read_png(out)
+    map_width = width - width // 3
+    for (lat, lon), rgb in SINGLE:
+        x, y = project_fit(lat, lon, CORPUS_BOX, map_width, height)
+        check(f"no name over the marker at {lat},{lon}", near(rows[int(y)][int(x)], rgb), rows[int(y)][int(x)])
+
+
 def test_failures():
     missing = os.path.join(tmp, "no-such-folder", "map.png")
     r = run("export-map", "--output", missing)
@@ -260,6 +312,7 @@ def main():
     test_svg_arabic()
     test_pdf()
     test_arabic_title()
+    test_marker_names()
     test_failures()
     print(f"1..{len(results)}")
     for i, (name, ok, detail) in enumerate(results, 1):

@@ -14,6 +14,7 @@
 #include "marz-marker-style.h"
 #include "marz-mercator.h"
 #include "marz-snapshot.h"
+#include "marz-snapshot-private.h"
 
 /* Spin Boldak: one clash, alone on the map at the zoom of these views. */
 #define SPIN_LAT 31.006
@@ -436,6 +437,194 @@ test_write_fails_whole (Fixture       *f,
   g_assert_cmpuint (count_files (f->dir), ==, before);
 }
 
+/* The corpus figure of the issue: the border region, with the list. */
+static const double corpus_box[4] = { 60, 28, 75, 38 };
+
+/* The places of the corpus's incidents, in English and in Persian. */
+static const char * const corpus_places[][2] = {
+  { "Kabul", "کابل" },
+  { "Paktika", "پکتیکا" },
+  { "Spin Boldak", "سپین‌بولدک" },
+  { "Khost", "خوست" },
+  { "Kunar", "کنر" },
+  { "Islamabad", "اسلام‌آباد" },
+  { "Rawalpindi", "راولپندی" },
+};
+
+static gboolean
+boxes_overlap (const MarzBox *a,
+               const MarzBox *b)
+{
+  return a->x1 > a->x0 && b->x1 > b->x0
+      && a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
+}
+
+static MarzBox
+disc_box (const MarzSnapshotMark *mark)
+{
+  return (MarzBox) { mark->x - mark->radius, mark->y - mark->radius, mark->x + mark->radius, mark->y + mark->radius };
+}
+
+static void
+assert_apart (const char    *what,
+              const MarzBox *a,
+              const MarzBox *b)
+{
+  if (boxes_overlap (a, b))
+    g_error ("%s: %.1f,%.1f–%.1f,%.1f overlaps %.1f,%.1f–%.1f,%.1f", what,
+             a->x0, a->y0, a->x1, a->y1, b->x0, b->y0, b->x1, b->y1);
+}
+
+/* Every marker named; no name or tag over a marker, another name or tag,
+ * or out of the map; in English and in Persian, with the list and without. */
+static void
+test_marker_labels_apart (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(MarzSnapshot) snapshot = loaded_snapshot (f);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1600, 1000);
+  cairo_t *cr = cairo_create (surface);
+  const char *languages[] = { "en", "fa" };
+
+  marz_snapshot_set_size (snapshot, 1600, 1000);
+  marz_snapshot_set_bbox (snapshot, corpus_box[0], corpus_box[1], corpus_box[2], corpus_box[3]);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(GArray) marks = NULL;
+      guint named = 0, tagged = 0;
+      double mx, my, mw, mh;
+
+      marz_basemap_set_language (f->basemap, languages[i % 2]);
+      marz_snapshot_set_language (snapshot, languages[i % 2]);
+      marz_snapshot_set_furniture (snapshot, MARZ_SNAPSHOT_FURNITURE_DEFAULT | (i < 2 ? MARZ_SNAPSHOT_LIST : 0));
+      marz_snapshot_get_map_frame (snapshot, &mx, &my, &mw, &mh);
+      marks = _marz_snapshot_layout_marks (snapshot, cr);
+      g_assert_cmpuint (marks->len, ==, 6);
+      for (guint a = 0; a < marks->len; a++)
+        {
+          const MarzSnapshotMark *m = &g_array_index (marks, MarzSnapshotMark, a);
+          const MarzBox *own[] = { &m->name_box, &m->tag_box };
+          MarzBox map = { mx, my, mx + mw, my + mh };
+
+          g_assert_nonnull (m->name);
+          g_assert_true (m->name_box.x1 > m->name_box.x0);
+          named++;
+          tagged += m->tag != NULL;
+          assert_apart ("a name and its tag", &m->name_box, &m->tag_box);
+          for (guint k = 0; k < G_N_ELEMENTS (own); k++)
+            {
+              if (own[k]->x1 <= own[k]->x0)
+                continue;
+              g_assert_true (_marz_box_contains (&map, own[k]));
+              for (guint b = 0; b < marks->len; b++)
+                {
+                  const MarzSnapshotMark *n = &g_array_index (marks, MarzSnapshotMark, b);
+                  MarzBox disc = disc_box (n);
+
+                  assert_apart ("a name or tag and a marker", own[k], &disc);
+                  if (b != a)
+                    {
+                      assert_apart ("a name or tag and another's name", own[k], &n->name_box);
+                      assert_apart ("a name or tag and another's tag", own[k], &n->tag_box);
+                    }
+                }
+            }
+        }
+      g_assert_cmpuint (named, ==, 6);
+      g_assert_cmpuint (tagged, ==, i < 2 ? 6 : 0);
+    }
+  marz_basemap_set_language (f->basemap, "en");
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static guint
+count_occurrences (const char *haystack,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = haystack; (p = strstr (p, needle)); p += strlen (needle))
+    n++;
+  return n;
+}
+
+/* Each place of an incident is named once, as text, by its marker: the
+ * basemap leaves out its own label for it (and for a namesake, the
+ * province of Khost beside the city). */
+static void
+test_marker_names_once (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(MarzSnapshot) snapshot = loaded_snapshot (f);
+  const char *languages[] = { "en", "fa" };
+
+  marz_snapshot_set_size (snapshot, 1600, 1000);
+  marz_snapshot_set_bbox (snapshot, corpus_box[0], corpus_box[1], corpus_box[2], corpus_box[3]);
+  marz_snapshot_set_furniture (snapshot, MARZ_SNAPSHOT_FURNITURE_DEFAULT | MARZ_SNAPSHOT_LIST);
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("names-%s.svg", languages[i]);
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_autofree char *contents = NULL;
+
+      marz_basemap_set_language (f->basemap, languages[i]);
+      marz_snapshot_set_language (snapshot, languages[i]);
+      g_assert_true (marz_snapshot_write (snapshot, path, MARZ_SNAPSHOT_SVG, 96, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      for (guint k = 0; k < G_N_ELEMENTS (corpus_places); k++)
+        {
+          g_autofree char *text = g_strdup_printf (">%s</text>", corpus_places[k][i]);
+          if (count_occurrences (contents, text) != 1)
+            g_error ("%s: «%s» shown %u times", languages[i], corpus_places[k][i], count_occurrences (contents, text));
+        }
+      /* The basemap still labels the places without incidents. */
+      g_assert_cmpuint (count_occurrences (contents, i ? ">قندهار</text>" : ">Kandahar</text>"), >=, 1);
+    }
+  marz_basemap_set_language (f->basemap, "en");
+}
+
+/* The window's tiles have no reserve: there, Kabul is labelled as ever. */
+static void
+test_basemap_reserve (Fixture       *f,
+                      gconstpointer  data)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 256, 256);
+  cairo_t *cr = cairo_create (surface);
+  double ux, uy;
+  int tx, ty;
+  MarzLabelReserve reserve = { g_array_new (FALSE, FALSE, sizeof (MarzBox)),
+                               g_hash_table_new (g_str_hash, g_str_equal) };
+  guint32 with[2];
+
+  /* Kabul's tile at zoom 6; its label named in the reserve, then not. */
+  marz_mercator_project_unit (34.528, 69.172, &ux, &uy);
+  tx = (int) (ux * 64), ty = (int) (uy * 64);
+  g_hash_table_add (reserve.names, (gpointer) "Kabul");
+  for (guint i = 0; i < 2; i++)
+    {
+      guint32 sum = 0;
+
+      cairo_set_user_data (cr, &_marz_label_reserve_key, i ? NULL : &reserve, NULL);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cairo_paint (cr);
+      marz_basemap_render (f->basemap, cr, 6, tx * 256.0, ty * 256.0, 256, 256, 1);
+      cairo_surface_flush (surface);
+      /* Dark text pixels around Kabul's dot. */
+      for (int y = 0; y < 256; y++)
+        for (int x = 0; x < 256; x++)
+          sum += pixel (surface, x, y) == 0x26231f;
+      with[i] = sum;
+    }
+  g_assert_cmpuint (with[0], <, with[1]);
+  g_array_unref (reserve.boxes);
+  g_hash_table_unref (reserve.names);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_formats (void)
 {
@@ -462,6 +651,9 @@ main (int argc, char *argv[])
   ADD ("/snapshot/write-fails-whole", test_write_fails_whole);
   ADD ("/snapshot/svg-text", test_svg_text);
   ADD ("/snapshot/rtl-furniture", test_rtl_furniture);
+  ADD ("/snapshot/marker-labels-apart", test_marker_labels_apart);
+  ADD ("/snapshot/marker-names-once", test_marker_names_once);
+  ADD ("/snapshot/basemap-reserve", test_basemap_reserve);
 #undef ADD
   g_test_add_func ("/snapshot/marker-style-draw", test_marker_style_draw);
   g_test_add_func ("/snapshot/formats", test_formats);
