@@ -191,6 +191,7 @@ key_weight (const Index *index,
 static void
 index_finish_side (Index       *index,
                    GArray     **keys,
+                   GHashTable  *own,
                    GHashTable  *other,
                    guint64      cap)
 {
@@ -198,8 +199,7 @@ index_finish_side (Index       *index,
     for (guint j = 0; j < (*k)->len; j++)
       {
         KeyRef *ref = &g_array_index (*k, KeyRef, j);
-        GArray *mine = g_hash_table_lookup (other == index->post_b ? index->post_a : index->post_b,
-                                            ref->key);
+        GArray *mine = g_hash_table_lookup (own, ref->key);
         GArray *theirs = g_hash_table_lookup (other, ref->key);
 
         ref->weight = key_weight (index, mine->len + (theirs ? theirs->len : 0));
@@ -220,8 +220,8 @@ index_init (Index         *index,
   index->keys_a = index_side (alignment->sentences_a, index->post_a);
   index->keys_b = index_side (alignment->sentences_b, index->post_b);
   index->n_sentences = n_a + n_b;
-  index_finish_side (index, index->keys_a, index->post_b, cap);
-  index_finish_side (index, index->keys_b, index->post_a, cap);
+  index_finish_side (index, index->keys_a, index->post_a, index->post_b, cap);
+  index_finish_side (index, index->keys_b, index->post_b, index->post_a, cap);
 }
 
 static void
