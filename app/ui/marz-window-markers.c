@@ -510,8 +510,11 @@ page_for_popover (MarzWindow *self,
 
   if (data->popover != NULL)
     {
-      /* Its list is the selected incidents: they grow together. */
-      marz_place_popover_add_incidents (data->popover, page);
+      /* Its list is the selected incidents: they grow together.  Not
+       * when it was closed or replaced meanwhile: its rows' tooltips would
+       * ask a popover without a surface where the pointer is. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (data->popover)))
+        marz_place_popover_add_incidents (data->popover, page);
       return;
     }
   for (guint i = 0; i < page->len; i++)
