@@ -2,11 +2,12 @@
  *
  * A GtkButton, so that a marker is focusable, activatable from the keyboard
  * and an accessible button with a name («Spin Boldak: 1 incident») that a
- * screen reader and the end-to-end test can find.  It draws itself: a disc
+ * screen reader and the end-to-end test can find.  It looks like this: a disc
  * in the colour of the place's main incident type, sized by casualties, a
  * rounded square for a place with only diplomacy, and a dark disc with the
  * count for a cluster.  The style comes from core (marz-marker-style.h), so
- * exports draw the same.
+ * exports draw the same.  MarzMarkerLayer draws all its markers at once; a
+ * marker draws only its focus ring, and itself while hovered.
  */
 #define G_LOG_DOMAIN "marz-marker"
 
@@ -17,7 +18,6 @@
 
 #include "marz-marker-style.h"
 
-#define BORDER 2.0
 #define FOCUS_GAP 4.0    /* room around the disc for the focus ring */
 
 struct _MarzMarker
@@ -35,6 +35,8 @@ struct _MarzMarker
   guint64           count;
   MarzIncidentType  type;
   double            radius;
+  cairo_surface_t  *image;          /* drawn once, for marz_marker_paint() */
+  int               image_scale;
   gboolean          popup_pending;  /* asked to show its popover before it had a place */
 };
 
@@ -65,24 +67,6 @@ on_query_tooltip_cb (GtkWidget  *widget,
   return TRUE;
 }
 
-static void
-append_disc (GtkSnapshot   *snapshot,
-             const graphene_rect_t *bounds,
-             float          corner,
-             const GdkRGBA *fill)
-{
-  GskRoundedRect outline;
-  GdkRGBA white = { 1, 1, 1, 1 };
-  float widths[4] = { BORDER, BORDER, BORDER, BORDER };
-  GdkRGBA borders[4] = { white, white, white, white };
-
-  gsk_rounded_rect_init_from_rect (&outline, bounds, corner);
-  gtk_snapshot_push_rounded_clip (snapshot, &outline);
-  gtk_snapshot_append_color (snapshot, fill, bounds);
-  gtk_snapshot_pop (snapshot);
-  gtk_snapshot_append_border (snapshot, &outline, widths, borders);
-}
-
 /* The theme's outline is too faint over a busy map: a ring of its own. */
 static void
 append_focus_ring (GtkSnapshot           *snapshot,
@@ -100,24 +84,23 @@ append_focus_ring (GtkSnapshot           *snapshot,
   gtk_snapshot_append_border (snapshot, &ring, widths, colors);
 }
 
+/* As exports draw it (marz-marker-style.h), centred on (@x, @y); not the
+ * focus ring. */
 static void
-append_count (MarzMarker  *self,
-              GtkSnapshot *snapshot,
-              int          width,
-              int          height)
+draw (MarzMarker *self,
+      cairo_t    *cr,
+      double      x,
+      double      y)
 {
-  g_autofree char *text = g_strdup_printf ("%" G_GUINT64_FORMAT, self->count);
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  GdkRGBA white = { 1, 1, 1, 1 };
-  int w, h;
-
-  pango_layout_get_pixel_size (layout, &w, &h);
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((width - w) / 2.0f, (height - h) / 2.0f));
-  gtk_snapshot_append_layout (snapshot, layout, &white);
-  gtk_snapshot_restore (snapshot);
+  if (self->place_id != NULL)
+    marz_marker_style_draw_place (cr, x, y, self->radius, self->type, self->count);
+  else
+    marz_marker_style_draw_cluster (cr, x, y, self->radius, self->count);
 }
 
+/* The layer draws every marker at once, into one picture (see
+ * marz-marker-layer.c); a marker draws itself only when hovered, so that
+ * the theme's :hover filter shows on it, and its focus ring. */
 static void
 marz_marker_snapshot (GtkWidget   *widget,
                       GtkSnapshot *snapshot)
@@ -128,14 +111,16 @@ marz_marker_snapshot (GtkWidget   *widget,
   float size = 2 * self->radius;
   graphene_rect_t bounds = GRAPHENE_RECT_INIT ((width - size) / 2, (height - size) / 2, size, size);
   gboolean diplomacy = self->place_id && marz_incident_type_get_category (self->type) == MARZ_CATEGORY_DIPLOMACY;
-  MarzRgb rgb = self->place_id ? marz_marker_style_type_color (self->type) : marz_marker_style_cluster_color ();
-  GdkRGBA fill = { rgb.red, rgb.green, rgb.blue, 0.92f };
 
-  append_disc (snapshot, &bounds, diplomacy ? size / 5 : size / 2, &fill);
+  if (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_PRELIGHT)
+    {
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+      draw (self, cr, width / 2.0, height / 2.0);
+      cairo_destroy (cr);
+    }
   if (gtk_widget_has_visible_focus (widget))
     append_focus_ring (snapshot, &bounds, diplomacy ? size / 5 : size / 2);
-  if (self->place_id == NULL || self->count > 1)
-    append_count (self, snapshot, width, height);
 }
 
 static void
@@ -180,13 +165,15 @@ marz_marker_size_allocate (GtkWidget *widget,
     }
 }
 
-/* The focus ring is drawn here, not by CSS: redraw when focus moves. */
+/* The focus ring is drawn here, not by CSS, and the disc when hovered:
+ * redraw when focus or the pointer moves. */
 static void
 marz_marker_state_flags_changed (GtkWidget     *widget,
                                  GtkStateFlags  previous)
 {
   GTK_WIDGET_CLASS (marz_marker_parent_class)->state_flags_changed (widget, previous);
-  if ((previous ^ gtk_widget_get_state_flags (widget)) & (GTK_STATE_FLAG_FOCUS_VISIBLE | GTK_STATE_FLAG_FOCUSED))
+  if ((previous ^ gtk_widget_get_state_flags (widget))
+      & (GTK_STATE_FLAG_FOCUS_VISIBLE | GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_PRELIGHT))
     gtk_widget_queue_draw (widget);
 }
 
@@ -206,6 +193,7 @@ marz_marker_finalize (GObject *object)
 
   g_free (self->place_id);
   g_free (self->label);
+  g_clear_pointer (&self->image, cairo_surface_destroy);
   G_OBJECT_CLASS (marz_marker_parent_class)->finalize (object);
 }
 
@@ -342,6 +330,44 @@ marz_marker_get_location (MarzMarker *self,
   g_return_if_fail (MARZ_IS_MARKER (self));
   *lat = self->lat;
   *lon = self->lon;
+}
+
+/**
+ * marz_marker_paint:
+ * @cr: in logical pixels
+ * @scale: the device pixels per logical pixel of @cr's target
+ *
+ * Paints the marker with its top left at (@x, @y), as it would draw itself
+ * there: its disc, ring and count, not the focus ring.  The marker is
+ * drawn once at @scale and then only copied, so that whoever paints a few
+ * hundred markers on every zoom step does not lay out their text again.
+ */
+void
+marz_marker_paint (MarzMarker *self,
+                   cairo_t    *cr,
+                   double      x,
+                   double      y,
+                   int         scale)
+{
+  int size;
+
+  g_return_if_fail (MARZ_IS_MARKER (self));
+
+  if (self->image == NULL || self->image_scale != scale)
+    {
+      cairo_t *image_cr;
+
+      gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &size, NULL, NULL);
+      g_clear_pointer (&self->image, cairo_surface_destroy);
+      self->image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size * scale, size * scale);
+      cairo_surface_set_device_scale (self->image, scale, scale);
+      self->image_scale = scale;
+      image_cr = cairo_create (self->image);
+      draw (self, image_cr, size / 2.0, size / 2.0);
+      cairo_destroy (image_cr);
+    }
+  cairo_set_source_surface (cr, self->image, x, y);
+  cairo_paint (cr);
 }
 
 double
