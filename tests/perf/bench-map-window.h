@@ -25,6 +25,7 @@ typedef struct
   guint    widgets_end;  /* … and at the end of the pan */
   guint    on_screen;    /* … of those, shown and inside the view at the end */
   guint    requeries;    /* MarzMarkerLayer's updates during the pan */
+  double   cpu_ms;       /* the process's CPU time (all threads, llvmpipe's too) per frame */
 } BenchFrames;
 
 typedef struct _BenchMapWindow BenchMapWindow;
