@@ -139,37 +139,16 @@ cell_key (guint32 cx,
   return (guint64) (cy - min_cy) * row_width + (cx - min_cx) + 1;
 }
 
-/* Sorts (key, item) pairs packed in one word each, the common case: the
- * digits are counted while packing, and the keys are left in place of the
- * words.  Returns the sorted keys. */
+/* Leaves the keys of the sorted @words in place and where each came from in
+ * b->items. */
 static guint64 *
-sort_packed (Builder *b,
-             guint    m,
-             double   scale,
-             guint32  min_cx,
-             guint32  min_cy,
-             guint    key_bits,
-             guint    item_bits)
+unpack_words (Builder *b,
+              guint64 *words,
+              guint    m,
+              guint    item_bits)
 {
-  guint passes = (key_bits + RADIX_BITS - 1) / RADIX_BITS;
-  guint digit = passes ? (key_bits + passes - 1) / passes : 0;
-  gsize mask = ((gsize) 1 << digit) - 1;
   guint64 item_mask = ((guint64) 1 << item_bits) - 1;
-  g_autofree gsize *counts = g_new0 (gsize, MAX (passes, 1) << digit);
-  guint64 *words = b->buffers[0];
 
-  for (guint i = 0; i < m; i++)
-    {
-      guint64 key = cell_key (cell_of (b->tx[i], scale), cell_of (b->ty[i], scale),
-                              min_cx, min_cy, b->row_width);
-
-      words[i] = key << item_bits | i;
-      for (guint p = 0; p < passes; p++)
-        counts[(p << digit) + ((key >> (p * digit)) & mask)]++;
-    }
-  if (m > 0)
-    words = radix_sort (words, words == b->buffers[0] ? b->buffers[1] : b->buffers[0], m,
-                        item_bits, passes, digit, counts);
   for (guint j = 0; j < m; j++)
     {
       b->items[j] = words[j] & item_mask;
@@ -178,12 +157,131 @@ sort_packed (Builder *b,
   return words;
 }
 
+/* Sorts (key, item) pairs packed in one word each, the common case, from
+ * the cells in b->sx, b->sy: the digits are counted while packing, and the
+ * keys are left in place of the words.  Returns the sorted keys. */
+static guint64 *
+sort_packed (Builder *b,
+             guint    m,
+             guint32  min_cx,
+             guint32  min_cy,
+             guint    key_bits,
+             guint    item_bits)
+{
+  guint passes = (key_bits + RADIX_BITS - 1) / RADIX_BITS;
+  guint digit = passes ? (key_bits + passes - 1) / passes : 0;
+  gsize mask = ((gsize) 1 << digit) - 1;
+  g_autofree gsize *counts = g_new0 (gsize, MAX (passes, 1) << digit);
+  guint64 *words = b->buffers[0];
+
+  for (guint i = 0; i < m; i++)
+    {
+      guint64 key = cell_key (b->sx[i], b->sy[i], min_cx, min_cy, b->row_width);
+
+      words[i] = key << item_bits | i;
+      for (guint p = 0; p < passes; p++)
+        counts[(p << digit) + ((key >> (p * digit)) & mask)]++;
+    }
+  if (m > 0)
+    words = radix_sort (words, words == b->buffers[0] ? b->buffers[1] : b->buffers[0], m,
+                        item_bits, passes, digit, counts);
+  return unpack_words (b, words, m, item_bits);
+}
+
+/* Merges the sorted @na words of @a and @nb of @c into @out. */
+static void
+merge_words (const guint64 *a,
+             gsize          na,
+             const guint64 *c,
+             gsize          nb,
+             guint64       *out)
+{
+  gsize i = 0, j = 0;
+
+  while (i < na && j < nb)
+    {
+      guint64 x = a[i], y = c[j];
+      gboolean second = y < x;
+
+      *out++ = second ? y : x;
+      i += !second;
+      j += second;
+    }
+  memcpy (out, a + i, (na - i) * sizeof (guint64));
+  memcpy (out + (na - i), c + j, (nb - j) * sizeof (guint64));
+}
+
+/* Sorts the @n words of @a, which come in a few ascending runs, by merging
+ * the runs pairwise; @tmp holds as many, @runs as many run starts. */
+static void
+merge_runs (guint64 *a,
+            guint64 *tmp,
+            guint32 *runs,
+            gsize    n)
+{
+  guint64 *src = a, *dst = tmp, *t;
+  gsize n_runs = 1;
+
+  runs[0] = 0;
+  for (gsize i = 1; i < n; i++)
+    if (a[i] < a[i - 1])
+      runs[n_runs++] = i;
+  while (n_runs > 1)
+    {
+      gsize k = 0;
+
+      for (gsize r = 0; r < n_runs; r += 2)
+        {
+          gsize lo = runs[r];
+          gsize mid = r + 1 < n_runs ? runs[r + 1] : n;
+          gsize hi = r + 2 < n_runs ? runs[r + 2] : n;
+
+          merge_words (src + lo, mid - lo, src + mid, hi - mid, dst + lo);
+          runs[k++] = lo;
+        }
+      n_runs = k;
+      t = src, src = dst, dst = t;
+    }
+  if (src != a)
+    memcpy (a, src, n * sizeof (guint64));
+}
+
+/* Sorts as sort_packed() does, for a level's nodes, which come in the order
+ * of the cells of the level below them, about half as wide: a row of cells
+ * here gets the nodes of two or three rows there, each nearly in order.  A
+ * counting sort by row (writing two or three places at a time) and a merge
+ * of each row's runs read and write in order, where the radix sort scattered
+ * every word at random twice.  Words are unique (key, item), so any correct
+ * sort of them gives what the radix sort gave. */
+static guint64 *
+sort_rows (Builder *b,
+           guint    m,
+           guint32  min_cx,
+           guint32  min_cy,
+           guint32  n_rows,
+           guint    item_bits)
+{
+  g_autofree guint32 *end = g_new0 (guint32, n_rows + 1);
+  guint64 *words = b->buffers[1];
+
+  for (guint i = 0; i < m; i++)
+    end[b->sy[i] - min_cy + 1]++;
+  for (guint32 r = 0; r < n_rows; r++)
+    end[r + 1] += end[r];
+  for (guint i = 0; i < m; i++)  /* then end[r] is where row r ends */
+    words[end[b->sy[i] - min_cy]++] =
+      cell_key (b->sx[i], b->sy[i], min_cx, min_cy, b->row_width) << item_bits | i;
+  for (guint32 r = 0, lo = 0; r < n_rows; lo = end[r++])
+    if (end[r] - lo > 1)
+      merge_runs (words + lo, b->buffers[0] + lo, b->items + lo, end[r] - lo);
+  return unpack_words (b, words, m, item_bits);
+}
+
 /* Keys too wide to share a word with an index: points spread over the whole
  * world at a high zoom. */
 static guint64 *
 sort_wide (Builder *b,
            guint    m,
-           double   scale,
            guint32  min_cx,
            guint32  min_cy)
 {
@@ -191,8 +289,7 @@ sort_wide (Builder *b,
   guint64 *keys = b->buffers[0];
 
   for (guint i = 0; i < m; i++)
-    entries[i] = (SortEntry) { cell_key (cell_of (b->tx[i], scale), cell_of (b->ty[i], scale),
-                                         min_cx, min_cy, b->row_width), i };
+    entries[i] = (SortEntry) { cell_key (b->sx[i], b->sy[i], min_cx, min_cy, b->row_width), i };
   qsort (entries, m, sizeof (SortEntry), compare_entries);
   for (guint j = 0; j < m; j++)
     {
@@ -204,22 +301,26 @@ sort_wide (Builder *b,
 
 /* Sorts the m positions in b->tx, b->ty row by row of the cells of @scale:
  * the sorted keys into b->keys, where each came from into b->items, the
- * positions in that order into b->sx, b->sy, and the rows into @level. */
+ * positions in that order into b->sx, b->sy, and the rows into @level.
+ * @nearly_sorted: they come in the order of a finer grid's cells. */
 static void
-sort_cells (Builder *b,
-            guint    m,
-            double   scale,
-            Level   *level)
+sort_cells (Builder  *b,
+            guint     m,
+            double    scale,
+            gboolean  nearly_sorted,
+            Level    *level)
 {
   guint32 min_cx = G_MAXUINT32, min_cy = G_MAXUINT32, max_cx = 0, max_cy = 0;
   guint key_bits, item_bits = bit_length (m > 0 ? m - 1 : 0);
   GArray *rows = g_array_new (FALSE, FALSE, sizeof (Row));
   guint64 row_end = 0;
 
-  for (guint i = 0; i < m; i++)
+  for (guint i = 0; i < m; i++)  /* the cells, in sx and sy until sorted */
     {
       guint32 cx = cell_of (b->tx[i], scale), cy = cell_of (b->ty[i], scale);
 
+      b->sx[i] = cx;
+      b->sy[i] = cy;
       min_cx = MIN (min_cx, cx);
       max_cx = MAX (max_cx, cx);
       min_cy = MIN (min_cy, cy);
@@ -227,10 +328,12 @@ sort_cells (Builder *b,
     }
   b->row_width = m ? (guint64) max_cx - min_cx + 3 : 3;
   key_bits = m ? bit_length (cell_key (max_cx, max_cy, min_cx, min_cy, b->row_width)) : 0;
-  if (key_bits + item_bits <= 64)
-    b->keys = sort_packed (b, m, scale, min_cx, min_cy, key_bits, item_bits);
+  if (key_bits + item_bits > 64)
+    b->keys = sort_wide (b, m, min_cx, min_cy);
+  else if (nearly_sorted && m > 0 && (guint64) max_cy - min_cy < 2 * (guint64) m)
+    b->keys = sort_rows (b, m, min_cx, min_cy, max_cy - min_cy + 1, item_bits);
   else
-    b->keys = sort_wide (b, m, scale, min_cx, min_cy);
+    b->keys = sort_packed (b, m, min_cx, min_cy, key_bits, item_bits);
 
   for (guint j = 0; j < m; j++)
     {
@@ -269,7 +372,7 @@ sort_level (Builder       *b,
       b->tx[i] = index->x[nodes[i]];
       b->ty[i] = index->y[nodes[i]];
     }
-  sort_cells (b, m, scale, level);
+  sort_cells (b, m, scale, TRUE, level);
   level->nodes = g_new (guint32, MAX (m, 1));
   for (guint j = 0; j < m; j++)
     level->nodes[j] = nodes[b->items[j]];
@@ -292,7 +395,7 @@ sort_points (Builder                *b,
       b->tx[i] = lon_to_x (points[i].lon);
       b->ty[i] = lat_to_y (points[i].lat);
     }
-  sort_cells (b, n, scale, level);
+  sort_cells (b, n, scale, FALSE, level);
   level->nodes = g_new (guint32, MAX (n, 1));
   memcpy (self->x, b->sx, n * sizeof (guint32));
   memcpy (self->y, b->sy, n * sizeof (guint32));
