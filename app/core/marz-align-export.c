@@ -165,18 +165,65 @@ exported (const MarzAlignment  *self,
   return scope == MARZ_ALIGN_EXPORT_ALL || pair->status != MARZ_ALIGN_PROPOSED;
 }
 
-/* One line, as a segment or a TSV cell wants it. */
+/* One line, as a segment or a TSV cell wants it: every control character
+ * and every Unicode line or paragraph separator becomes a space, so a TSV
+ * row is one line of two cells whatever the text holds (the reader lets
+ * \f and other controls through). */
 static char *
 dup_flat (const MarzAlignment *self,
           gboolean             side_b,
           guint                index)
 {
-  char *text = _marz_alignment_dup_sentence (self, side_b, index);
+  g_autofree char *text = _marz_alignment_dup_sentence (self, side_b, index);
+  GString *out = g_string_sized_new (strlen (text));
 
-  for (char *p = text; *p; p++)
-    if (*p == '\t' || *p == '\n' || *p == '\r')
-      *p = ' ';
-  return text;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029)
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+is_xml_char (gunichar c)
+{
+  return c == 0x9 || c == 0xa || c == 0xd || (c >= 0x20 && c <= 0xd7ff)
+         || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
+}
+
+/* g_markup_escape_text () writes control characters as character
+ * references (&#xc;), which XML 1.0 forbids even escaped, so xmllint and
+ * CAT tools refuse the file.  Characters XML 1.0 cannot hold become
+ * U+FFFD; the rest is escaped for text and attribute values alike. */
+static char *
+xml_escape (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text) + 16);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      switch (c)
+        {
+        case '&': g_string_append (out, "&amp;"); break;
+        case '<': g_string_append (out, "&lt;"); break;
+        case '>': g_string_append (out, "&gt;"); break;
+        case '"': g_string_append (out, "&quot;"); break;
+        case '\'': g_string_append (out, "&apos;"); break;
+        default:
+          if (is_xml_char (c))
+            g_string_append_len (out, p, g_utf8_next_char (p) - p);
+          else
+            g_string_append_unichar (out, 0xfffd);
+        }
+    }
+  return g_string_free (out, FALSE);
 }
 
 static void
@@ -184,7 +231,7 @@ append_tuv (GString    *out,
             const char *language,
             const char *text)
 {
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  g_autofree char *escaped = xml_escape (text);
   g_string_append_printf (out, "      <tuv xml:lang=\"%s\"><seg>%s</seg></tuv>\n", language, escaped);
 }
 
@@ -194,8 +241,8 @@ append_tmx_header (GString             *out,
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *date = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
-  g_autofree char *a = g_markup_escape_text (self->name_a ? self->name_a : "", -1);
-  g_autofree char *b = g_markup_escape_text (self->name_b ? self->name_b : "", -1);
+  g_autofree char *a = xml_escape (self->name_a ? self->name_a : "");
+  g_autofree char *b = xml_escape (self->name_b ? self->name_b : "");
 
   g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n");
   g_string_append_printf (out,

@@ -429,6 +429,55 @@ test_symmetric_figures (void)
   assert_same_lists (disc_ab, disc_ba, "discrepancies");
 }
 
+/* Markup characters, a form feed, a vertical tab, U+2028 and a tab in the
+ * sentences: the TMX is still XML 1.0 (g_markup_escape_text () writes
+ * &#xc;, which it forbids) and every TSV line has two cells. */
+static void
+test_export_controls (void)
+{
+  g_autoptr(MarzArticle) a = article_from ("a&<b>\f", " date 2025-11-08\n"
+                                           "قال \"المسؤول\" & <الوزير>\fإن 50 مدنياً\tقتلوا و447 جريحاً في كابل.",
+                                           "ar");
+  g_autoptr(MarzArticle) b = article_from ("b", " date 2025-11-08\n"
+                                           "یوناما گفت «۵۰» غیرنظامی\vدر کابل کشته\u2028شدند & ۴۵۰ نفر <زخمی> شدند\f.",
+                                           "fa");
+  g_autoptr(MarzAlignment) ab = align_articles (a, b);
+  g_autofree char *tmx = marz_alignment_to_tmx (ab, MARZ_ALIGN_EXPORT_ALL);
+  g_autofree char *tsv = marz_alignment_to_tsv (ab, MARZ_ALIGN_EXPORT_ALL);
+  g_autofree char *xmllint = g_find_program_in_path ("xmllint");
+  g_autofree char *dir = g_dir_make_tmp ("marz-tmx-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "pairs.tmx", NULL);
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_cmpuint (ab->pairs->len, ==, 1);
+  g_assert_null (strstr (tmx, "&#x"));
+  g_assert_nonnull (strstr (tmx, "&quot;المسؤول&quot; &amp; &lt;الوزير&gt;"));
+  lines = g_strsplit (tsv, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);   /* header, one pair, "" */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[i], "\t", -1);
+      g_assert_cmpuint (g_strv_length (cells), ==, 2);
+      g_assert_null (strpbrk (lines[i], "\f\v\r"));
+      g_assert_null (strstr (lines[i], "\u2028"));
+    }
+  g_assert_cmpstr (lines[2], ==, "");
+
+  if (xmllint == NULL)
+    {
+      g_test_skip ("no xmllint");
+      return;
+    }
+  g_assert_true (g_file_set_contents (path, tmx, -1, &error));
+  g_assert_no_error (error);
+  g_spawn_sync (NULL, (char *[]) { xmllint, "--noout", path, NULL }, NULL, G_SPAWN_DEFAULT,
+                NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
 /* Every corpus pair, as "NAME/NAME: pairs | discrepancies" lines. */
 static char *
 describe_corpus (GPtrArray *articles)
@@ -590,6 +639,7 @@ main (int argc, char **argv)
   g_test_add_func ("/align/symmetric", test_symmetric);
   g_test_add_func ("/align/symmetric-ties", test_symmetric_ties);
   g_test_add_func ("/align/symmetric-figures", test_symmetric_figures);
+  g_test_add_func ("/align/export-controls", test_export_controls);
   g_test_add_func ("/align/threads", test_threads);
   g_test_add_func ("/align/non-monotonic", test_non_monotonic);
   g_test_add_func ("/align/rows", test_rows);
