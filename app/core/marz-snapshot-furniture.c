@@ -163,7 +163,11 @@ font (Furniture  *f,
       const char *style,
       double      px)
 {
-  return g_strdup_printf ("%s %s %.1fpx", MARZ_SNAPSHOT_FONT, style, px * f->unit);
+  char size[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* Not printf: in a comma-decimal locale «22,0px» is a size pango cannot read. */
+  return g_strdup_printf ("%s %s %spx", MARZ_SNAPSHOT_FONT, style,
+                          g_ascii_formatd (size, sizeof size, "%.1f", px * f->unit));
 }
 
 /* Where a box @w wide at @x goes: mirrored across the map in an RTL figure. */

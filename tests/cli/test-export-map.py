@@ -31,9 +31,19 @@ SVG = "{http://www.w3.org/2000/svg}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def run(*args, timeout=120):
+def run(*args, timeout=120, env=None):
     cmd = [CLI, "--db", DB] + list(args)
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
+                          env=dict(os.environ, **env) if env else None)
+
+
+def comma_locale():
+    """A locale whose decimal point is not «.», or None (./dev generates de_DE.UTF-8)."""
+    names = subprocess.run(["locale", "-a"], capture_output=True, text=True).stdout.split()
+    for want in ("de_DE.utf8", "ps_AF.utf8", "fr_FR.utf8"):
+        if want in names:
+            return want
+    return None
 
 
 def check(name, condition, detail=""):
@@ -279,6 +289,28 @@ def test_marker_names():
         check(f"no name over the marker at {lat},{lon}", near(rows[int(y)][int(x)], rgb), rows[int(y)][int(x)])
 
 
+def test_comma_locale():
+    """Under de_DE or ps_AF a printf'd «22,0px» font loses every word of the furniture."""
+    loc = comma_locale()
+    if loc is None:
+        print("# no comma-decimal locale: skipping the locale checks")
+        return
+    env = {"LC_ALL": loc}
+    out = os.path.join(tmp, "comma.svg")
+    r = run("export-map", "--output", out, "--bbox", bbox_arg(), "--width", "800", "--title", TITLE, env=env)
+    check(f"{loc}: svg export exits 0", r.returncode == 0, r.stderr)
+    texts = [t for t, _ in svg_texts(out)] if r.returncode == 0 else []
+    for word in [TITLE, "Legend", "Clash (1)"]:
+        check(f"{loc}: svg has <text> {word!r}", word in texts, texts[:40])
+    sizes = [float(e.get("font-size")) for _, e in svg_texts(out) if e.get("font-size")] if texts else []
+    check(f"{loc}: svg font sizes are numbers with a point, none 0", sizes and min(sizes) >= 6, sizes[:20])
+    out = os.path.join(tmp, "comma.pdf")
+    r = run("export-map", "--output", out, "--bbox", bbox_arg(), "--width", "800", "--title", TITLE, env=env)
+    text = subprocess.run(["pdftotext", out, "-"], capture_output=True, text=True).stdout
+    for word in [TITLE, "Legend", "Clash"]:
+        check(f"{loc}: pdf text has {word!r}", r.returncode == 0 and word in text, text[:300])
+
+
 def test_failures():
     missing = os.path.join(tmp, "no-such-folder", "map.png")
     r = run("export-map", "--output", missing)
@@ -313,6 +345,7 @@ def main():
     test_pdf()
     test_arabic_title()
     test_marker_names()
+    test_comma_locale()
     test_failures()
     print(f"1..{len(results)}")
     for i, (name, ok, detail) in enumerate(results, 1):

@@ -6,6 +6,7 @@
  */
 #undef G_DISABLE_ASSERT
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -363,6 +364,49 @@ test_svg_text (Fixture       *f,
   g_assert_true (label < box && box < title);
 }
 
+/* A comma-decimal locale changes nothing: the furniture's fonts keep their
+ * size and the SVG's numbers their points. */
+static void
+test_comma_locale (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *locales[] = { "de_DE.UTF-8", "de_DE.utf8", "ps_AF.UTF-8", "fr_FR.UTF-8", NULL };
+  g_autoptr(MarzSnapshot) snapshot = loaded_snapshot (f);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "comma.svg", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *old = g_strdup (setlocale (LC_NUMERIC, NULL));
+  const char *found = NULL, *p;
+  guint n = 0;
+
+  for (guint i = 0; locales[i] && !found; i++)
+    if (setlocale (LC_NUMERIC, locales[i]) && strcmp (localeconv ()->decimal_point, ".") != 0)
+      found = locales[i];
+  if (found == NULL)
+    {
+      setlocale (LC_NUMERIC, old);
+      g_test_skip ("no comma-decimal locale (localedef -i de_DE -f UTF-8 de_DE.UTF-8)");
+      return;
+    }
+  marz_snapshot_set_size (snapshot, 900, 600);
+  marz_snapshot_set_bbox (snapshot, 64, 29, 72, 35);
+  marz_snapshot_set_title (snapshot, "Comma", NULL);
+  g_assert_true (marz_snapshot_write (snapshot, path, MARZ_SNAPSHOT_SVG, 96, &error));
+  setlocale (LC_NUMERIC, old);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, ">Comma</text>"));
+  g_assert_nonnull (strstr (contents, ">Legend</text>"));
+  for (p = contents; (p = strstr (p, "font-size=\"")); p++, n++)
+    {
+      char *end;
+      double size = g_ascii_strtod (p + strlen ("font-size=\""), &end);
+      g_assert_cmpint (*end, ==, '"');
+      g_assert_cmpfloat (size, >=, 6);
+    }
+  g_assert_cmpuint (n, >, 5);
+}
+
 static gboolean
 is_box_white (guint32 rgb)
 {
@@ -651,6 +695,7 @@ main (int argc, char *argv[])
   ADD ("/snapshot/write-fails-whole", test_write_fails_whole);
   ADD ("/snapshot/svg-text", test_svg_text);
   ADD ("/snapshot/rtl-furniture", test_rtl_furniture);
+  ADD ("/snapshot/comma-locale", test_comma_locale);
   ADD ("/snapshot/marker-labels-apart", test_marker_labels_apart);
   ADD ("/snapshot/marker-names-once", test_marker_names_once);
   ADD ("/snapshot/basemap-reserve", test_basemap_reserve);
