@@ -159,6 +159,13 @@ gboolean         _marz_snapshot_svg_write          (MarzSnapshotSvg  *svg,
                                                     MarzOutput       *output,
                                                     GError          **error);
 
+/* For tests: a document's text markers replaced, in either of cairo's syntaxes */
+char            *_marz_snapshot_svg_replace        (const char       *document,
+                                                    GPtrArray        *texts,
+                                                    GArray           *required,
+                                                    const char       *path,
+                                                    GError          **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MarzSnapshotSvg, _marz_snapshot_svg_free)
 
 /* marz-snapshot-png.c */

@@ -10,22 +10,31 @@
  * uses (red 100 % at opacity 0.01, the item's number in green and blue).
  * When cairo has finished the document, each marker's <path> is replaced by
  * its text: in cairo's drawing order and under the clip cairo gave the
- * marker, so a label stays under the markers and boxes drawn after it, and
- * a label that cairo left out as out of sight stays out.
+ * marker, so a label stays under the markers and boxes drawn after it.
+ * Text wholly outside the clip gets no marker (cairo would drop it); text
+ * clearly inside must come back, or the write fails rather than ship a
+ * figure with words missing.  Markers are found by their colour, in either
+ * of cairo's syntaxes: 1.16's style="fill:rgb(100%,G%,B%);fill-opacity:0.01;"
+ * and 1.17.2's fill="rgb(100%, G%, B%)" fill-opacity="0.01".
  */
 #define G_LOG_DOMAIN "marz-snapshot"
 
 #include "marz-snapshot-private.h"
 
 #include <cairo-svg.h>
+#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
 #include "marz-basemap-private.h"
 
-#define MARKER_OPACITY "fill-opacity:0.01;"
-#define MARKER_FILL    "fill:rgb(100%,"
 #define MAX_ITEMS      (1 << 16)   /* numbered in two 8-bit channels */
+
+/* A drawing element, and in it a marker's colour and opacity in either syntax. */
+#define ELEMENT_RE     "<(?:path|rect|polygon)\\b[^>]*>"
+#define MARKER_FILL_RE "\\bfill\\s*(?::|=\\s*[\"'])\\s*rgb\\(\\s*100(?:\\.0*)?%\\s*,\\s*([0-9.]+)%\\s*," \
+                       "\\s*([0-9.]+)%\\s*\\)"
+#define MARKER_ALPHA_RE "\\bfill-opacity\\s*(?::|=\\s*[\"'])\\s*0*\\.010*\\s*[;\"']"
 
 struct _MarzSnapshotSvg
 {
@@ -34,6 +43,7 @@ struct _MarzSnapshotSvg
   /* owned */
   GString      *document;         /* what cairo writes */
   GPtrArray    *items;            /* char *: the <text> elements standing for marker n */
+  GArray       *required;         /* gboolean: marker n is well inside the clip */
   char         *language;         /* the figure's, or NULL */
 };
 
@@ -324,22 +334,50 @@ layout_to_svg (MarzSnapshotSvg *svg,
 /* Over the text's ink (and halo), so that cairo clips and culls the marker
  * as it would have the glyphs. */
 static void
-draw_marker (cairo_t     *cr,
-             PangoLayout *layout,
-             double       halo,
-             guint        number)
+marker_box (cairo_t     *cr,
+            PangoLayout *layout,
+            double       halo,
+            MarzBox     *box)
 {
   PangoRectangle ink, logical;
-  gboolean had_point = cairo_has_current_point (cr);
   double x = 0, y = 0;
 
   pango_layout_get_pixel_extents (layout, &ink, &logical);
   if (ink.width <= 0 || ink.height <= 0)
     ink = logical;
   cairo_get_current_point (cr, &x, &y);
+  box->x0 = x + ink.x - halo;
+  box->y0 = y + ink.y - halo;
+  box->x1 = box->x0 + MAX (ink.width, 1) + 2 * halo;
+  box->y1 = box->y0 + MAX (ink.height, 1) + 2 * halo;
+}
+
+/* How much of @box the clip leaves, across and down (user units). */
+static void
+visible_size (cairo_t       *cr,
+              const MarzBox *box,
+              double        *width,
+              double        *height)
+{
+  double x1, y1, x2, y2;
+
+  cairo_clip_extents (cr, &x1, &y1, &x2, &y2);
+  *width = MIN (box->x1, x2) - MAX (box->x0, x1);
+  *height = MIN (box->y1, y2) - MAX (box->y0, y1);
+}
+
+static void
+draw_marker (cairo_t       *cr,
+             const MarzBox *box,
+             guint          number)
+{
+  gboolean had_point = cairo_has_current_point (cr);
+  double x = 0, y = 0;
+
+  cairo_get_current_point (cr, &x, &y);
   cairo_save (cr);
   cairo_new_path (cr);
-  cairo_rectangle (cr, x + ink.x - halo, y + ink.y - halo, MAX (ink.width, 1) + 2 * halo, MAX (ink.height, 1) + 2 * halo);
+  cairo_rectangle (cr, box->x0, box->y0, box->x1 - box->x0, box->y1 - box->y0);
   cairo_set_source_rgba (cr, 1, ((number >> 8) & 0xff) / 255.0, (number & 0xff) / 255.0, 0.01);
   cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
   cairo_fill (cr);
@@ -356,6 +394,9 @@ show_layout (MarzTextSink *sink,
 {
   MarzSnapshotSvg *svg = (MarzSnapshotSvg *) sink;
   guint number = svg->items->len;
+  gboolean required;
+  double width, height;
+  MarzBox box;
 
   if (number >= MAX_ITEMS)
     {
@@ -363,8 +404,15 @@ show_layout (MarzTextSink *sink,
       pango_cairo_show_layout (cr, layout);
       return;
     }
+  marker_box (cr, layout, halo, &box);
+  visible_size (cr, &box, &width, &height);
+  if (width <= 0 || height <= 0)
+    return;
+  /* Barely inside, cairo may or may not have kept it. */
+  required = width >= 1 && height >= 1;
   g_ptr_array_add (svg->items, layout_to_svg (svg, cr, layout, halo));
-  draw_marker (cr, layout, halo, number);
+  g_array_append_val (svg->required, required);
+  draw_marker (cr, &box, number);
 }
 
 /* The document ---------------------------------------------------------- */
@@ -378,26 +426,87 @@ append_cb (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* The number a marker's «fill:rgb(100%,G%,B%)» carries, if @element is one. */
+/* The number a marker's colour carries, if @element is a marker. */
 static gboolean
 marker_number (const char *element,
                gsize       length,
                guint      *number)
 {
-  const char *fill = g_strstr_len (element, length, MARKER_FILL);
-  char *end;
-  double g, b;
+  static GRegex *fill_re, *alpha_re;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *g = NULL, *b = NULL;
 
-  if (fill == NULL)
+  if (g_once_init_enter (&fill_re))
+    {
+      alpha_re = g_regex_new (MARKER_ALPHA_RE, G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&fill_re, g_regex_new (MARKER_FILL_RE, G_REGEX_OPTIMIZE, 0, NULL));
+    }
+  if (!g_regex_match_full (alpha_re, element, length, 0, 0, NULL, NULL) ||
+      !g_regex_match_full (fill_re, element, length, 0, 0, &match, NULL))
     return FALSE;
-  g = g_ascii_strtod (fill + strlen (MARKER_FILL), &end);
-  if (strncmp (end, "%,", 2) != 0)
-    return FALSE;
-  b = g_ascii_strtod (end + 2, &end);
-  if (strncmp (end, "%)", 2) != 0)
-    return FALSE;
-  *number = ((guint) round (g * 2.55) << 8) | (guint) round (b * 2.55);
+  g = g_match_info_fetch (match, 1);
+  b = g_match_info_fetch (match, 2);
+  *number = ((guint) round (g_ascii_strtod (g, NULL) * 2.55) << 8) | (guint) round (g_ascii_strtod (b, NULL) * 2.55);
   return TRUE;
+}
+
+/**
+ * _marz_snapshot_svg_replace:
+ * @document: an SVG as cairo wrote it
+ * @texts: (element-type utf8): what marker n stands for
+ * @required: (nullable): whether marker n must be found (%NULL: all must)
+ * @path: the file, for the error
+ *
+ * Returns: (transfer full): @document with each marker replaced by its text,
+ * or %NULL if a marker is not one of @texts or a required text has no marker.
+ */
+char *
+_marz_snapshot_svg_replace (const char  *document,
+                            GPtrArray   *texts,
+                            GArray      *required,
+                            const char  *path,
+                            GError     **error)
+{
+  static GRegex *element_re;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree gboolean *placed = g_new0 (gboolean, texts->len + 1);
+  const char *p = document;
+  guint missing = 0;
+
+  if (g_once_init_enter (&element_re))
+    g_once_init_leave (&element_re, g_regex_new (ELEMENT_RE, G_REGEX_OPTIMIZE, 0, NULL));
+  for (g_regex_match (element_re, document, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      int start, end;
+      guint n;
+
+      g_match_info_fetch_pos (match, 0, &start, &end);
+      if (!marker_number (document + start, end - start, &n))
+        continue;
+      if (n >= texts->len || placed[n])
+        {
+          g_set_error (error, MARZ_SNAPSHOT_ERROR, MARZ_SNAPSHOT_ERROR_FAILED,
+                       _("Cannot write “%s”: the SVG has a text marker (%u) that stands for no text"), path, n);
+          return NULL;
+        }
+      placed[n] = TRUE;
+      g_string_append_len (out, p, document + start - p);
+      g_string_append (out, g_ptr_array_index (texts, n));
+      p = document + end;
+    }
+  g_string_append (out, p);
+  for (guint n = 0; n < texts->len; n++)
+    missing += !placed[n] && (required == NULL || g_array_index (required, gboolean, n));
+  if (missing > 0)
+    {
+      g_set_error (error, MARZ_SNAPSHOT_ERROR, MARZ_SNAPSHOT_ERROR_FAILED,
+                   g_dngettext (GETTEXT_PACKAGE, "Cannot write “%s”: %u text of the figure is missing from the SVG",
+                                "Cannot write “%s”: %u texts of the figure are missing from the SVG", missing),
+                   path, missing);
+      return NULL;
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 MarzSnapshotSvg *
@@ -408,6 +517,7 @@ _marz_snapshot_svg_new (const char *language)
   svg->sink.show_layout = show_layout;
   svg->document = g_string_new (NULL);
   svg->items = g_ptr_array_new_with_free_func (g_free);
+  svg->required = g_array_new (FALSE, FALSE, sizeof (gboolean));
   svg->language = g_strdup (language);
   return svg;
 }
@@ -417,6 +527,7 @@ _marz_snapshot_svg_free (MarzSnapshotSvg *svg)
 {
   g_string_free (svg->document, TRUE);
   g_ptr_array_unref (svg->items);
+  g_array_unref (svg->required);
   g_free (svg->language);
   g_free (svg);
 }
@@ -445,36 +556,16 @@ _marz_snapshot_svg_attach (MarzSnapshotSvg *svg,
 /**
  * _marz_snapshot_svg_write:
  *
- * Writes the finished document with each marker replaced by its text.
+ * Writes the finished document with each marker replaced by its text; fails
+ * rather than write a figure whose text went missing.
  */
 gboolean
 _marz_snapshot_svg_write (MarzSnapshotSvg  *svg,
                           MarzOutput       *output,
                           GError          **error)
 {
-  const char *doc = svg->document->str, *p = doc, *hit;
+  g_autofree char *document = _marz_snapshot_svg_replace (svg->document->str, svg->items, svg->required,
+                                                          marz_output_get_path (output), error);
 
-  while ((hit = strstr (p, MARKER_OPACITY)) != NULL)
-    {
-      const char *start = g_strrstr_len (p, hit - p, "<path ");
-      const char *end = strstr (hit, "/>");
-
-      const char *text;
-      guint n;
-
-      if (start == NULL || end == NULL || !marker_number (start, hit - start, &n) || n >= svg->items->len)
-        {
-          /* Not a marker after all: cairo's own, as it is. */
-          end = hit + strlen (MARKER_OPACITY);
-          if (!marz_output_write (output, p, end - p, error))
-            return FALSE;
-          p = end;
-          continue;
-        }
-      text = g_ptr_array_index (svg->items, n);
-      if (!marz_output_write (output, p, start - p, error) || !marz_output_write (output, text, strlen (text), error))
-        return FALSE;
-      p = end + 2;
-    }
-  return marz_output_write (output, p, strlen (p), error);
+  return document != NULL && marz_output_write (output, document, strlen (document), error);
 }

@@ -407,6 +407,66 @@ test_comma_locale (Fixture       *f,
   g_assert_cmpuint (n, >, 5);
 }
 
+/* The markers the text replaces, as cairo 1.16 and as cairo ≥ 1.17.2 write them
+ * (marker 3 is rgb(255, 0, 3): 1.176471 %). */
+static void
+test_svg_markers (void)
+{
+  const char *cairo_116 =
+    "<g clip-path=\"url(#clip1)\"><path style=\"stroke:none;fill-rule:nonzero;fill:rgb(100%,0%,1.176471%);"
+    "fill-opacity:0.01;\" d=\"M 1 2 L 3 4 Z M 1 2 \"/>\n"
+    "<path style=\"stroke:none;fill-rule:nonzero;fill:rgb(100%,0%,0%);fill-opacity:0.01;\" d=\"M 0 0 Z\"/></g>\n"
+    "<path style=\"stroke:none;fill:rgb(100%,0%,0%);fill-opacity:0.5;\" d=\"M 5 5 Z\"/>";
+  const char *cairo_118 =
+    "<g clip-path=\"url(#clip-1)\">\n<path fill-rule=\"nonzero\" fill=\"rgb(100%, 0%, 1.176471%)\" "
+    "fill-opacity=\"0.01\" d=\"M 1 2 L 3 4 Z M 1 2 \"/>\n"
+    "<path fill-rule=\"nonzero\" fill=\"rgb(100%, 0%, 0%)\" fill-opacity=\"0.01\" d=\"M 0 0 Z\"/>\n</g>\n"
+    "<path fill=\"rgb(100%, 0%, 0%)\" fill-opacity=\"0.5\" d=\"M 5 5 Z\"/>";
+  const char *documents[] = { cairo_116, cairo_118 };
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autoptr(GArray) required = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  gboolean yes = TRUE, no = FALSE;
+
+  g_ptr_array_add (texts, "<text>zero</text>");
+  g_ptr_array_add (texts, "<text>one</text>");
+  g_ptr_array_add (texts, "<text>two</text>");
+  g_ptr_array_add (texts, "<text>three</text>");
+  g_array_append_val (required, yes);
+  g_array_append_val (required, no);
+  g_array_append_val (required, no);
+  g_array_append_val (required, yes);
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *out = _marz_snapshot_svg_replace (documents[i], texts, required, "/x/map.svg", &error);
+      const char *zero, *three;
+
+      g_assert_no_error (error);
+      g_assert_nonnull ((three = strstr (out, "<text>three</text>")));
+      g_assert_nonnull ((zero = strstr (out, "<text>zero</text>")));
+      g_assert_true (three < zero);
+      g_assert_null (strstr (out, "0.01"));
+      g_assert_nonnull (strstr (out, "d=\"M 5 5 Z\""));   /* a real path stays */
+
+      /* A required text with no marker fails, naming the file. */
+      g_array_index (required, gboolean, 1) = TRUE;
+      g_clear_pointer (&out, g_free);
+      out = _marz_snapshot_svg_replace (documents[i], texts, required, "/x/map.svg", &error);
+      g_assert_null (out);
+      g_assert_error (error, MARZ_SNAPSHOT_ERROR, MARZ_SNAPSHOT_ERROR_FAILED);
+      g_assert_nonnull (strstr (error->message, "/x/map.svg"));
+      g_array_index (required, gboolean, 1) = FALSE;
+      g_clear_error (&error);
+
+      /* So does a marker with no text. */
+      g_ptr_array_set_size (texts, 3);
+      out = _marz_snapshot_svg_replace (documents[i], texts, NULL, "/x/map.svg", &error);
+      g_assert_null (out);
+      g_assert_error (error, MARZ_SNAPSHOT_ERROR, MARZ_SNAPSHOT_ERROR_FAILED);
+      g_ptr_array_add (texts, "<text>three</text>");
+    }
+}
+
 static gboolean
 is_box_white (guint32 rgb)
 {
@@ -702,5 +762,6 @@ main (int argc, char *argv[])
 #undef ADD
   g_test_add_func ("/snapshot/marker-style-draw", test_marker_style_draw);
   g_test_add_func ("/snapshot/formats", test_formats);
+  g_test_add_func ("/snapshot/svg-markers", test_svg_markers);
   return g_test_run ();
 }
