@@ -50,7 +50,9 @@ struct _MarzWindow
   MarzTileSource       *tile_source;
   ShumateMapLayer      *online_layer;   /* NULL while offline */
   MarzMarkerLayer      *marker_layer;
-  GPtrArray            *outline_layers; /* ShumatePathLayer */
+  GPtrArray            *outline_layers; /* ShumatePathLayer, borrowed from the outlines */
+  GHashTable           *outlines;       /* province id → its outline's layers (marz-window-markers.c) */
+  GHashTable           *place_rows;     /* place id → its row in places_list */
   GCancellable         *cancellable;    /* fires when the window closes */
   GCancellable         *load_cancellable;
   GtkWidget            *popover;        /* weak: the marker's open popover */
@@ -62,6 +64,7 @@ struct _MarzWindow
   GPtrArray            *search_hits;    /* MarzSearchHit, the last search's */
   gpointer              search_task_data; /* the search running, or NULL */
 
+  guint                 places_sorted : 1;  /* places_list has its sort function */
   guint                 importing : 1;
   guint                 loading : 1;
   guint                 reload_pending : 1;
@@ -77,6 +80,7 @@ void     _marz_window_set_loading    (MarzWindow *self,
 
 /* marz-window-markers.c */
 void     _marz_window_class_init_markers (GtkWidgetClass *widget_class);
+void     _marz_window_outline_free   (gpointer    outline);
 void     _marz_window_setup_markers  (MarzWindow *self);
 MarzIncident *_marz_window_find_mark (MarzWindow *self,
                                       gint64      id);

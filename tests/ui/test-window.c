@@ -366,6 +366,27 @@ khost_back (gpointer data)
 
 /* The view-model's filters decide what the map marks; the filter popover
  * writes them from text in any script. */
+/* Whether the sidebar lists @place_id: its row's button is shown. */
+static gboolean
+place_listed (GtkWidget  *widget,
+              const char *place_id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)),
+                                              "win.select-place") == 0)
+        {
+          GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child));
+
+          if (target && g_str_equal (g_variant_get_string (target, NULL), place_id))
+            return gtk_widget_get_visible (gtk_widget_get_parent (child));
+        }
+      else if (place_listed (child, place_id))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 test_filters (void)
 {
@@ -376,11 +397,14 @@ test_filters (void)
   MarzViewModel *model;
   MarzMarkerSet *set;
   GtkWidget *popover;
+  guint n_outlines;
 
   if (!needs_display ())
     return;
   window = open_window (db);
   model = marz_window_get_view_model (window);
+  n_outlines = marz_window_get_n_outlines (window);
+  g_assert_true (place_listed (GTK_WIDGET (window), "kunar"));
   /* A range that ends before the strikes of 24 November. */
   g_assert_true (marz_view_model_set_range (model, "2025-10-01", "2025-11-20", &error));
   g_assert_no_error (error);
@@ -389,8 +413,14 @@ test_filters (void)
   g_assert_true (marz_marker_set_lookup (set, "kabul", NULL));
   g_assert_true (marz_marker_set_lookup (set, "spin-boldak", NULL));
   g_assert_false (marz_marker_set_lookup (set, "kunar", NULL));
+  /* The sidebar and the outlines follow: Kunar and Khost are out. */
+  g_assert_false (place_listed (GTK_WIDGET (window), "kunar"));
+  g_assert_true (place_listed (GTK_WIDGET (window), "spin-boldak"));
+  g_assert_cmpuint (marz_window_get_n_outlines (window), <, n_outlines);
   marz_view_model_reset_filters (model);
   wait_for (khost_back, window, "the Khost marker to come back");
+  g_assert_true (place_listed (GTK_WIDGET (window), "kunar"));
+  g_assert_cmpuint (marz_window_get_n_outlines (window), ==, n_outlines);
 
   /* Only clashes. */
   marz_view_model_set_types (model, 1u << MARZ_INCIDENT_CLASH);
