@@ -142,8 +142,8 @@ resolve_view (Args         *args,
     {
       if (!parse_doubles (args->center, center, 2) || fabs (center[0]) > 85 || fabs (center[1]) > 180)
         return _("--center is LAT,LON in degrees");
-      if (args->zoom > 18)
-        return _("--zoom is between 0 and 18");
+      if (args->zoom > MARZ_SNAPSHOT_MAX_ZOOM)
+        return _("--zoom is between 0 and 20");
       marz_snapshot_set_center_zoom (snapshot, center[0], center[1], args->zoom);
     }
   return NULL;

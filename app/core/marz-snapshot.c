@@ -22,7 +22,6 @@ G_DEFINE_QUARK (marz-snapshot-error-quark, marz_snapshot_error)
 
 #define DEFAULT_WIDTH  1200
 #define DEFAULT_HEIGHT 800
-#define MAX_ZOOM       18.0
 /* Around the incidents when the view frames them all: a fraction of the
  * box on each side, and at least this many degrees across. */
 #define FRAME_MARGIN   0.12
@@ -114,7 +113,7 @@ fit_box (MarzSnapshotFrame *frame,
   marz_mercator_project_unit (box[3], box[0], &x0, &y0);
   marz_mercator_project_unit (box[1], box[2], &x1, &y1);
   scale = MIN (frame->map_width / MAX (x1 - x0, 1e-9), frame->map_height / MAX (y1 - y0, 1e-9));
-  frame->zoom = CLAMP (log2 (scale / MARZ_SNAPSHOT_TILE_SIZE), 0.0, MAX_ZOOM);
+  frame->zoom = CLAMP (log2 (scale / MARZ_SNAPSHOT_TILE_SIZE), 0.0, MARZ_SNAPSHOT_MAX_ZOOM);
   *cx = (x0 + x1) / 2;
   *cy = (y0 + y1) / 2;
 }
@@ -307,7 +306,7 @@ marz_snapshot_set_center_zoom (MarzSnapshot *self,
                                double        zoom)
 {
   g_return_if_fail (MARZ_IS_SNAPSHOT (self));
-  g_return_if_fail (zoom >= 0 && zoom <= MAX_ZOOM);
+  g_return_if_fail (zoom >= 0 && zoom <= MARZ_SNAPSHOT_MAX_ZOOM);
 
   self->view = MARZ_SNAPSHOT_VIEW_CENTER;
   self->lat = CLAMP (lat, -MARZ_MERCATOR_MAX_LATITUDE, MARZ_MERCATOR_MAX_LATITUDE);

@@ -23,6 +23,9 @@ G_BEGIN_DECLS
 
 #define MARZ_SNAPSHOT_ERROR (marz_snapshot_error_quark ())
 
+/* The window's zoom range (its tile source's): a snapshot shows any view it can. */
+#define MARZ_SNAPSHOT_MAX_ZOOM 20.0
+
 typedef enum
 {
   MARZ_SNAPSHOT_ERROR_INVALID,   /* a size, box or zoom that cannot be drawn */
@@ -73,7 +76,8 @@ void          marz_snapshot_get_size        (MarzSnapshot             *self,
                                              guint                    *width,
                                              guint                    *height);
 /* …and what it shows: a centre and a (fractional) zoom as in the window, or
- * a box that fills the map exactly (the zoom follows from it).  Without
+ * a box that fills the map exactly (the zoom follows from it, up to
+ * MARZ_SNAPSHOT_MAX_ZOOM; @zoom is 0 … MARZ_SNAPSHOT_MAX_ZOOM).  Without
  * either, the view frames every incident loaded. */
 void          marz_snapshot_set_center_zoom (MarzSnapshot             *self,
                                              double                    lat,

@@ -114,6 +114,7 @@ get_figure (MarzExportDialog *self,
   *dpi = sizes[i].dpi;
   /* A bigger figure shows at least what the window showed, not a corner of it. */
   *zoom = self->view.zoom + log2 (MIN ((double) *width / self->view.width, (double) *height / self->view.height));
+  *zoom = CLAMP (*zoom, 0.0, MARZ_SNAPSHOT_MAX_ZOOM);
 }
 
 /* Settings go to the snapshot only while no worker has it. */

@@ -264,6 +264,61 @@ test_export_map_as_seen (void)
   g_rmdir (dir);
 }
 
+/* The window zooms to 20; the figure shows what it shows, Kabul's marker
+ * where the window has it. */
+static void
+test_export_map_high_zoom (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("marz-export-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "map.png", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MarzGazetteer) gazetteer = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  ShumateViewport *viewport;
+  MarzWindow *window;
+  MarzExportDialog *dialog;
+  GtkWidget *map;
+  MarzPlace *kabul;
+  MarzRgb want;
+  gboolean exported = FALSE;
+  double x, y;
+  guint8 rgb[3];
+
+  if (!needs_display ())
+    return;
+  window = open_window ("export-zoom.db");
+  map = GTK_WIDGET (marz_window_get_map (window));
+  gazetteer = marz_gazetteer_new_default (&error);
+  g_assert_no_error (error);
+  kabul = marz_gazetteer_lookup (gazetteer, "kabul");
+  viewport = shumate_map_get_viewport (marz_window_get_map (window));
+  shumate_viewport_set_zoom_level (viewport, 19.6);
+  /* Kabul off the centre, so that a figure of another view misses it. */
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), kabul->lat + 0.0002, kabul->lon - 0.0003);
+  settle_frames ();
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >, 19.5);
+  dialog = open_dialog (window);
+  g_signal_connect (dialog, "exported", G_CALLBACK (on_exported_cb), &exported);
+  marz_export_dialog_export_to (dialog, png);
+  wait_for (is_true, &exported, "the export");
+  settle_frames ();
+
+  texture = gdk_texture_new_from_filename (png, &error);
+  g_assert_no_error (error);
+  shumate_viewport_location_to_widget_coords (viewport, map, kabul->lat, kabul->lon, &x, &y);
+  g_assert_cmpfloat (fabs (x - gtk_widget_get_width (map) / 2.0), >, 40);
+  texture_pixel (texture, (int) round (x), (int) round (y), rgb);
+  want = marz_marker_style_type_color (MARZ_INCIDENT_AIRSTRIKE);
+  g_assert_cmpint (abs (rgb[0] - (int) round (want.red * 255)), <=, 24);
+  g_assert_cmpint (abs (rgb[1] - (int) round (want.green * 255)), <=, 24);
+  g_assert_cmpint (abs (rgb[2] - (int) round (want.blue * 255)), <=, 24);
+
+  gtk_window_close (GTK_WINDOW (window));
+  settle_frames ();
+  g_remove (png);
+  g_rmdir (dir);
+}
+
 /* A4 at 300 dpi as PDF; then a path that cannot be written keeps the dialog
  * open and leaves nothing. */
 static void
@@ -419,6 +474,7 @@ main (int argc, char *argv[])
   if (have_display)
     adw_init ();
   g_test_add_func ("/export/map-as-seen", test_export_map_as_seen);
+  g_test_add_func ("/export/map-high-zoom", test_export_map_high_zoom);
   g_test_add_func ("/export/map-pdf-and-failure", test_export_map_pdf_and_failure);
   g_test_add_func ("/export/copy-image", test_copy_image);
   g_test_add_func ("/export/incidents", test_export_incidents);
