@@ -21,6 +21,10 @@
  * rectangle instead of a clip, a fill, a border and a text per marker
  * (llvmpipe spent most of a frame on those); the cairo renderer blits one
  * image.  The buttons stay for focus, clicks, tooltips and accessibility.
+ *
+ * While the zoom changes within a level (a scroll or an animation), the
+ * canvas and the picture are only scaled, buttons and all; the markers are
+ * placed and painted again once the zoom has stayed put for SETTLE_MS.
  */
 #define G_LOG_DOMAIN "marz-marker-layer"
 
@@ -40,6 +44,9 @@
  * by this much on each side: after zooming in, the canvas can be several
  * times the view, and the picture is painted again on every zoom step. */
 #define PICTURE_MARGIN 0.2
+/* How long the zoom has to stay put before the markers are placed and
+ * painted again at their own size: longer than a frame of an animation. */
+#define SETTLE_MS 120
 
 struct _MarzMarkerLayer
 {
@@ -55,6 +62,7 @@ struct _MarzMarkerLayer
   int            queried_width;
   int            queried_height;
   guint          update_idle;
+  guint          settle_timeout;
   double         queried[4];     /* min_lon, min_lat, max_lon, max_lat */
 
   /* where the canvas is: its top left in world px at @canvas_zoom */
@@ -64,6 +72,7 @@ struct _MarzMarkerLayer
   int            canvas_width;
   int            canvas_height;
   graphene_point_t canvas_offset;  /* the canvas's translation in the layer */
+  double         canvas_scale;   /* and its scale: the zoom's since canvas_zoom */
   GskRenderNode *picture;        /* the markers, drawn; NULL until needed */
   graphene_rect_t picture_area;  /* what it covers, in the canvas */
 };
@@ -132,6 +141,7 @@ place_markers (MarzMarkerLayer *self)
   GHashTableIter iter;
   gpointer value;
 
+  g_clear_handle_id (&self->settle_timeout, g_source_remove);
   self->canvas_zoom = zoom;
   marz_mercator_project (self->queried[3], self->queried[0], zoom, TILE_SIZE, &self->anchor_x, &self->anchor_y);
   marz_mercator_project (self->queried[1], self->queried[2], zoom, TILE_SIZE, &x1, &y1);
@@ -154,6 +164,46 @@ place_markers (MarzMarkerLayer *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* A node that shows @image (taken) over @area.  With GL, a texture node:
+ * GTK uploads it once and draws it at any scale, where a cairo node is
+ * painted and uploaded again at every new scale of a zoom.  GTK 4.8's
+ * cairo renderer converts a texture's pixels on every frame, and blits a
+ * cairo node's image as it is. */
+static GskRenderNode *
+picture_node (MarzMarkerLayer       *self,
+              cairo_surface_t       *image,
+              const graphene_rect_t *area)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GskRenderer *renderer = native ? gtk_native_get_renderer (native) : NULL;
+  GskRenderNode *node;
+  cairo_t *cr;
+
+  if (renderer != NULL && !GSK_IS_CAIRO_RENDERER (renderer))
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GdkTexture) texture = NULL;
+
+      cairo_surface_flush (image);
+      bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (image),
+                                          (gsize) cairo_image_surface_get_stride (image)
+                                          * cairo_image_surface_get_height (image),
+                                          (GDestroyNotify) cairo_surface_destroy, image);
+      texture = gdk_memory_texture_new (cairo_image_surface_get_width (image),
+                                        cairo_image_surface_get_height (image),
+                                        GDK_MEMORY_DEFAULT, bytes,
+                                        cairo_image_surface_get_stride (image));
+      return gsk_texture_node_new (texture, area);
+    }
+  node = gsk_cairo_node_new (area);
+  cr = gsk_cairo_node_get_draw_context (node);
+  cairo_set_source_surface (cr, image, area->origin.x, area->origin.y);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (image);
+  return node;
+}
+
 /* The markers inside @area of the canvas, painted once into an image: the
  * node then only blits it. */
 static GskRenderNode *
@@ -164,7 +214,6 @@ paint_picture (MarzMarkerLayer       *self,
   cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
                                                        area->size.width * scale,
                                                        area->size.height * scale);
-  GskRenderNode *node = gsk_cairo_node_new (area);
   cairo_t *cr;
   GHashTableIter iter;
   gpointer value;
@@ -184,12 +233,7 @@ paint_picture (MarzMarkerLayer       *self,
         marz_marker_paint (value, cr, x, y, scale);
     }
   cairo_destroy (cr);
-  cr = gsk_cairo_node_get_draw_context (node);
-  cairo_set_source_surface (cr, image, area->origin.x, area->origin.y);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  cairo_surface_destroy (image);
-  return node;
+  return picture_node (self, image, area);
 }
 
 /* Paints the picture again if the view shows some of the canvas it does
@@ -201,14 +245,16 @@ update_picture (MarzMarkerLayer *self)
   double h = gtk_widget_get_height (GTK_WIDGET (self));
   graphene_rect_t canvas = GRAPHENE_RECT_INIT (0, 0, MAX (self->canvas_width, 1),
                                                MAX (self->canvas_height, 1));
-  graphene_rect_t view = GRAPHENE_RECT_INIT (-self->canvas_offset.x, -self->canvas_offset.y, w, h);
+  double s = self->canvas_scale;
+  graphene_rect_t view = GRAPHENE_RECT_INIT (-self->canvas_offset.x / s, -self->canvas_offset.y / s,
+                                             w / s, h / s);
   graphene_rect_t shown, area;
 
   if (!graphene_rect_intersection (&canvas, &view, &shown))
     return;
   if (self->picture != NULL && graphene_rect_contains_rect (&self->picture_area, &shown))
     return;
-  graphene_rect_inset (&view, -w * PICTURE_MARGIN, -h * PICTURE_MARGIN);
+  graphene_rect_inset (&view, -w / s * PICTURE_MARGIN, -h / s * PICTURE_MARGIN);
   graphene_rect_intersection (&canvas, &view, &area);
   graphene_rect_round_extents (&area, &area);
   g_clear_pointer (&self->picture, gsk_render_node_unref);
@@ -318,6 +364,16 @@ update_idle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+settle_timeout_cb (gpointer data)
+{
+  MarzMarkerLayer *self = data;
+
+  self->settle_timeout = 0;
+  place_markers (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_viewport_changed_cb (ShumateViewport *viewport,
                         GParamSpec      *pspec,
@@ -328,7 +384,13 @@ on_viewport_changed_cb (ShumateViewport *viewport,
   if (zoom != self->queried_zoom || !view_inside_queried (self))
     update_markers (self);
   else if (shumate_viewport_get_zoom_level (viewport) != self->canvas_zoom)
-    place_markers (self);
+    {
+      /* Scaled until the zoom settles: placing and painting every marker on
+       * each step of an animation made those frames the late ones. */
+      g_clear_handle_id (&self->settle_timeout, g_source_remove);
+      self->settle_timeout = g_timeout_add (SETTLE_MS, settle_timeout_cb, self);
+      gtk_widget_queue_allocate (GTK_WIDGET (self));
+    }
   else
     gtk_widget_queue_allocate (GTK_WIDGET (self));   /* a pan: only the canvas moves */
 }
@@ -340,8 +402,10 @@ marz_marker_layer_size_allocate (GtkWidget *widget,
                                  int        baseline)
 {
   MarzMarkerLayer *self = MARZ_MARKER_LAYER (widget);
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (widget));
+  double zoom = shumate_viewport_get_zoom_level (viewport);
   GskTransform *transform = NULL;
-  double cx, cy;
+  double cx, cy, s;
   GHashTableIter iter;
   gpointer value;
 
@@ -350,9 +414,12 @@ marz_marker_layer_size_allocate (GtkWidget *widget,
   if ((width != self->queried_width || height != self->queried_height) && self->update_idle == 0)
     self->update_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_idle_cb, self, NULL);
   view_center (self, &cx, &cy);
-  self->canvas_offset = GRAPHENE_POINT_INIT (self->anchor_x - (cx - width / 2.0),
-                                             self->anchor_y - (cy - height / 2.0));
+  s = self->canvas_scale = exp2 (zoom - self->canvas_zoom);
+  self->canvas_offset = GRAPHENE_POINT_INIT (self->anchor_x * s - (cx - width / 2.0),
+                                             self->anchor_y * s - (cy - height / 2.0));
   transform = gsk_transform_translate (NULL, &self->canvas_offset);
+  if (s != 1.0)
+    transform = gsk_transform_scale (transform, s, s);
   gtk_widget_allocate (self->canvas, MAX (self->canvas_width, 1), MAX (self->canvas_height, 1), -1, transform);
   /* A popover follows its marker: the marker itself is not reallocated. */
   g_hash_table_iter_init (&iter, self->markers);
@@ -372,6 +439,8 @@ marz_marker_layer_snapshot (GtkWidget   *widget,
     {
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &self->canvas_offset);
+      if (self->canvas_scale != 1.0)
+        gtk_snapshot_scale (snapshot, self->canvas_scale, self->canvas_scale);
       gtk_snapshot_append_node (snapshot, self->picture);
       gtk_snapshot_restore (snapshot);
     }
@@ -429,6 +498,7 @@ marz_marker_layer_dispose (GObject *object)
   g_clear_pointer (&self->picture, gsk_render_node_unref);
   g_clear_pointer (&self->marker_set, marz_marker_set_unref);
   g_clear_handle_id (&self->update_idle, g_source_remove);
+  g_clear_handle_id (&self->settle_timeout, g_source_remove);
   G_OBJECT_CLASS (marz_marker_layer_parent_class)->dispose (object);
 }
 
@@ -493,6 +563,7 @@ marz_marker_layer_init (MarzMarkerLayer *self)
 {
   self->markers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->queried_zoom = -1;
+  self->canvas_scale = 1.0;
   self->canvas = gtk_fixed_new ();
   gtk_widget_set_parent (self->canvas, GTK_WIDGET (self));
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (on_scale_factor_changed_cb), NULL);
