@@ -39,6 +39,7 @@ struct _MarzExportDialog
   AdwPreferencesGroup  *furniture_group;
 
   /* owned */
+  GtkFileChooserNative *chooser;      /* while one is open */
   MarzSnapshot         *snapshot;     /* NULL until loaded */
   MarzExportView        view;
   GCancellable         *cancellable;  /* fires when the dialog goes */
@@ -401,7 +402,17 @@ on_save_chooser_response_cb (GtkNativeDialog  *chooser,
       else
         toast (self, _("Marz can only export to a local folder"));
     }
-  g_object_unref (chooser);
+  g_clear_object (&self->chooser);
+}
+
+static void
+destroy_chooser (MarzExportDialog *self)
+{
+  if (self->chooser == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->chooser, self);
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
 }
 
 static void
@@ -411,15 +422,18 @@ save_action (GtkWidget  *widget,
 {
   MarzExportDialog *self = MARZ_EXPORT_DIALOG (widget);
   g_autofree char *name = NULL;
-  GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Export Map"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
+  /* Modal, owned and destroyed with the dialog: its answer never reaches a
+   * dialog that is gone. */
+  destroy_chooser (self);
+  self->chooser = gtk_file_chooser_native_new (_("Export Map"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   /* TRANSLATORS: the suggested file name of an exported map, without its extension */
   name = g_strdup_printf ("%s.%s", _("map"), format_extension (get_format (self)));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_save_chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_save_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 static void
@@ -497,6 +511,7 @@ marz_export_dialog_dispose (GObject *object)
   MarzExportDialog *self = MARZ_EXPORT_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
+  destroy_chooser (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), MARZ_TYPE_EXPORT_DIALOG);
   G_OBJECT_CLASS (marz_export_dialog_parent_class)->dispose (object);
 }

@@ -12,6 +12,8 @@
 #include "marz-export-dialog.h"
 #include "marz-window-private.h"
 
+#define CHOOSER_KEY "marz-incidents-chooser"
+
 static void
 on_export_dialog_exported_cb (MarzExportDialog *dialog,
                               const char       *path,
@@ -146,6 +148,15 @@ on_incidents_chooser_response_cb (GtkNativeDialog *chooser,
     }
   else if (response == GTK_RESPONSE_ACCEPT)
     _marz_window_toast (self, _("Marz can only export to a local folder"));
+  g_object_set_data (G_OBJECT (self), CHOOSER_KEY, NULL);
+}
+
+static void
+destroy_chooser (gpointer data)
+{
+  GtkNativeDialog *chooser = data;
+
+  gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
 }
 
@@ -172,12 +183,16 @@ export_incidents_action (GtkWidget  *widget,
 
   chooser = gtk_file_chooser_native_new (_("Export Incidents"), GTK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   add_filter (GTK_FILE_CHOOSER (chooser), _("GeoJSON (for GIS)"), "geojson");
   add_filter (GTK_FILE_CHOOSER (chooser), _("CSV, one row per report (for spreadsheets)"), "csv");
   /* TRANSLATORS: the suggested file name of exported incidents, without its extension */
   name = g_strdup_printf ("%s.geojson", _("incidents"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_incidents_chooser_response_cb), widget);
+  /* The window owns it (a new one replaces it) and destroys it when it goes;
+   * its answer never reaches a window that is gone. */
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_incidents_chooser_response_cb), widget, 0);
+  g_object_set_data_full (G_OBJECT (widget), CHOOSER_KEY, chooser, destroy_chooser);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 

@@ -319,6 +319,52 @@ test_export_map_high_zoom (void)
   g_rmdir (dir);
 }
 
+static GtkWidget *
+find_chooser (void)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+chooser_shown (gpointer data)
+{
+  return find_chooser () != NULL;
+}
+
+/* The file chooser is modal and goes with the dialog: a file chosen after
+ * the dialog closed cannot reach it. */
+static void
+test_chooser_goes_with_dialog (void)
+{
+  MarzWindow *window;
+  MarzExportDialog *dialog;
+
+  if (!needs_display ())
+    return;
+  window = open_window ("export-chooser.db");
+  dialog = open_dialog (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.save", NULL));
+  wait_for (chooser_shown, NULL, "the file chooser");
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (find_chooser ())));
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle_frames ();
+  g_assert_null (dialog);
+  g_assert_null (find_chooser ());
+
+  gtk_window_close (GTK_WINDOW (window));
+  settle_frames ();
+}
+
 /* A4 at 300 dpi as PDF; then a path that cannot be written keeps the dialog
  * open and leaves nothing. */
 static void
@@ -469,6 +515,12 @@ main (int argc, char *argv[])
 {
   system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS") ? g_getenv ("XDG_DATA_DIRS")
                                                           : "/usr/local/share:/usr/share");
+  /* GTK's own schemas too: the file chooser reads its settings. */
+  if (g_getenv ("GSETTINGS_SCHEMA_DIR") && g_file_test ("/usr/share/glib-2.0/schemas", G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *dirs = g_strconcat (g_getenv ("GSETTINGS_SCHEMA_DIR"), ":/usr/share/glib-2.0/schemas", NULL);
+      g_setenv ("GSETTINGS_SCHEMA_DIR", dirs, TRUE);
+    }
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   have_display = gtk_init_check ();
   if (have_display)
@@ -476,6 +528,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/map-as-seen", test_export_map_as_seen);
   g_test_add_func ("/export/map-high-zoom", test_export_map_high_zoom);
   g_test_add_func ("/export/map-pdf-and-failure", test_export_map_pdf_and_failure);
+  g_test_add_func ("/export/chooser-goes-with-dialog", test_chooser_goes_with_dialog);
   g_test_add_func ("/export/copy-image", test_copy_image);
   g_test_add_func ("/export/incidents", test_export_incidents);
   return g_test_run ();
