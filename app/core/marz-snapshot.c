@@ -512,6 +512,24 @@ marz_snapshot_write (MarzSnapshot        *self,
                      double               dpi,
                      GError             **error)
 {
+  return marz_snapshot_write_full (self, path, format, dpi, NULL, error);
+}
+
+/**
+ * marz_snapshot_write_full:
+ * @cancellable: (nullable): checked after drawing, before the file is made
+ *   visible: a cancelled write leaves nothing
+ *
+ * As marz_snapshot_write().
+ */
+gboolean
+marz_snapshot_write_full (MarzSnapshot        *self,
+                          const char          *path,
+                          MarzSnapshotFormat   format,
+                          double               dpi,
+                          GCancellable        *cancellable,
+                          GError             **error)
+{
   g_autoptr(MarzOutput) output = NULL;
   g_autoptr(MarzSnapshotSvg) svg = NULL;
   cairo_surface_t *surface;
@@ -529,13 +547,14 @@ marz_snapshot_write (MarzSnapshot        *self,
                    path, self->width, self->height, dpi);
       return FALSE;
     }
-  if (!(output = marz_output_open (path, error)))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) || !(output = marz_output_open (path, error)))
     return FALSE;
   if (format == MARZ_SNAPSHOT_SVG)
     svg = _marz_snapshot_svg_new (self->language);
   surface = create_surface (self, format, dpi, output, svg, &scale);
   ok = check_status (output, cairo_surface_status (surface), error)
        && draw_surface (self, surface, scale, output, svg, error)
+       && !g_cancellable_set_error_if_cancelled (cancellable, error)
        && marz_output_commit (output, error);
   cairo_surface_destroy (surface);
   return ok;

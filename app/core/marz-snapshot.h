@@ -137,6 +137,14 @@ gboolean      marz_snapshot_write           (MarzSnapshot             *self,
                                              double                    dpi,
                                              GError                  **error);
 
+/* As marz_snapshot_write(); a write cancelled before it ends leaves no file. */
+gboolean      marz_snapshot_write_full      (MarzSnapshot             *self,
+                                             const char               *path,
+                                             MarzSnapshotFormat        format,
+                                             double                    dpi,
+                                             GCancellable             *cancellable,
+                                             GError                  **error);
+
 gboolean      marz_snapshot_format_from_string (const char            *name,
                                                 MarzSnapshotFormat    *format);
 const char   *marz_snapshot_format_to_string   (MarzSnapshotFormat     format);

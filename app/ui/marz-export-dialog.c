@@ -169,18 +169,26 @@ texture_from_surface (cairo_surface_t *surface)
 /* ------------------------------------------------------------------------ */
 /* Jobs: one at a time, each in a worker */
 
+/* A job is all a worker sees: a ref to the snapshot and what to do with it.
+ * The dialog is reached only from the main thread, through a weak ref, so
+ * closing it while a job runs neither frees what the worker uses nor has
+ * the widget finalized in the worker. */
 typedef struct
 {
-  JobKind  kind;
-  char    *path;
-  MarzSnapshotFormat format;
-  double   dpi;
-  double   scale;
+  JobKind             kind;
+  MarzSnapshot       *snapshot;
+  GWeakRef            dialog;       /* main thread only */
+  char               *path;
+  MarzSnapshotFormat  format;
+  double              dpi;
+  double              scale;
 } Job;
 
 static void
 job_free (Job *job)
 {
+  g_clear_object (&job->snapshot);
+  g_weak_ref_clear (&job->dialog);
   g_free (job->path);
   g_free (job);
 }
@@ -191,7 +199,6 @@ job_thread (GTask        *task,
             gpointer      task_data,
             GCancellable *cancellable)
 {
-  MarzExportDialog *self = source_object;
   Job *job = task_data;
   GError *error = NULL;
   cairo_surface_t *surface;
@@ -199,7 +206,7 @@ job_thread (GTask        *task,
   switch (job->kind)
     {
     case JOB_WRITE:
-      if (marz_snapshot_write (self->snapshot, job->path, job->format, job->dpi, &error))
+      if (marz_snapshot_write_full (job->snapshot, job->path, job->format, job->dpi, cancellable, &error))
         g_task_return_pointer (task, NULL, NULL);
       else
         g_task_return_error (task, error);
@@ -207,7 +214,7 @@ job_thread (GTask        *task,
     case JOB_PREVIEW:
     case JOB_COPY:
     default:
-      surface = render_image (self->snapshot, job->scale);
+      surface = render_image (job->snapshot, job->scale);
       if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
         {
           g_task_return_new_error (task, MARZ_SNAPSHOT_ERROR, MARZ_SNAPSHOT_ERROR_FAILED, "%s",
@@ -232,14 +239,14 @@ on_job_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  MarzExportDialog *self = MARZ_EXPORT_DIALOG (source);
   Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(MarzExportDialog) self = g_weak_ref_get (&job->dialog);
   g_autoptr(GError) error = NULL;
   g_autoptr(GdkTexture) texture = g_task_propagate_pointer (G_TASK (result), &error);
 
-  self->busy = FALSE;
-  if (g_cancellable_is_cancelled (self->cancellable))
+  if (self == NULL || g_cancellable_is_cancelled (self->cancellable))
     return;
+  self->busy = FALSE;
   gtk_spinner_stop (self->spinner);
 
   if (error != NULL)
@@ -264,8 +271,10 @@ static void
 run_job (MarzExportDialog *self,
          Job              *job)
 {
-  g_autoptr(GTask) task = g_task_new (self, self->cancellable, on_job_done_cb, NULL);
+  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, on_job_done_cb, NULL);
 
+  job->snapshot = g_object_ref (self->snapshot);
+  g_weak_ref_init (&job->dialog, self);
   g_task_set_source_tag (task, run_job);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   self->busy = TRUE;
@@ -328,6 +337,7 @@ typedef struct
 {
   char         *database_path;
   MarzSnapshot *snapshot;
+  GWeakRef      dialog;          /* main thread only */
 } Load;
 
 static void
@@ -335,6 +345,7 @@ load_free (Load *load)
 {
   g_free (load->database_path);
   g_clear_object (&load->snapshot);
+  g_weak_ref_clear (&load->dialog);
   g_free (load);
 }
 
@@ -360,14 +371,15 @@ on_load_done_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  MarzExportDialog *self = MARZ_EXPORT_DIALOG (source);
   Load *load = g_task_get_task_data (G_TASK (result));
+  g_autoptr(MarzExportDialog) self = g_weak_ref_get (&load->dialog);
   g_autoptr(GError) error = NULL;
+  gboolean loaded = g_task_propagate_boolean (G_TASK (result), &error);
 
-  if (g_cancellable_is_cancelled (self->cancellable))
+  if (self == NULL || g_cancellable_is_cancelled (self->cancellable))
     return;
   gtk_spinner_stop (self->spinner);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!loaded)
     {
       toast (self, error->message);
       return;
@@ -601,7 +613,8 @@ marz_export_dialog_new (GtkWindow                *parent,
   load->database_path = g_strdup (database_path);
   load->snapshot = marz_snapshot_new (basemap, filter);
   marz_snapshot_set_language (load->snapshot, marz_basemap_get_language (basemap));
-  task = g_task_new (self, self->cancellable, on_load_done_cb, NULL);
+  g_weak_ref_init (&load->dialog, self);
+  task = g_task_new (NULL, self->cancellable, on_load_done_cb, NULL);
   g_task_set_source_tag (task, marz_export_dialog_new);
   g_task_set_task_data (task, load, (GDestroyNotify) load_free);
   gtk_spinner_start (self->spinner);

@@ -365,6 +365,62 @@ test_chooser_goes_with_dialog (void)
   settle_frames ();
 }
 
+static gboolean
+no_temporary_file (gpointer data)
+{
+  g_autoptr(GDir) dir = g_dir_open (data, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    if (name[0] == '.')
+      return FALSE;
+  return TRUE;
+}
+
+/* Closing the dialog while a large figure is being written: no crash, and
+ * no file, or a whole one if the write won the race. */
+static void
+test_close_during_write (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("marz-export-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "map.png", NULL);
+  MarzWindow *window;
+  MarzExportDialog *dialog;
+  GtkWidget *preview, *size_row;
+
+  if (!needs_display ())
+    return;
+  window = open_window ("export-close.db");
+  dialog = open_dialog (window);
+  preview = find_nth (GTK_WIDGET (dialog), GTK_TYPE_PICTURE, 0);
+  size_row = find_nth (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, 1);
+  g_object_set_data (G_OBJECT (preview), "old", gtk_picture_get_paintable (GTK_PICTURE (preview)));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (size_row), 2);   /* Large, 4000 × 3000 px */
+  wait_for (paintable_changed, preview, "the large figure's preview");
+
+  marz_export_dialog_export_to (dialog, png);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_close (GTK_WINDOW (dialog));
+  for (guint i = 0; i < 10; i++)
+    settle_frames ();
+  wait_for (no_temporary_file, dir, "the worker to finish");
+  g_assert_null (dialog);
+  if (g_file_test (png, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GdkTexture) texture = gdk_texture_new_from_filename (png, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (gdk_texture_get_width (texture), ==, 4000);
+      g_remove (png);
+    }
+  g_assert_cmpuint (count_files (dir), ==, 0);
+
+  gtk_window_close (GTK_WINDOW (window));
+  settle_frames ();
+  g_rmdir (dir);
+}
+
 /* A4 at 300 dpi as PDF; then a path that cannot be written keeps the dialog
  * open and leaves nothing. */
 static void
@@ -529,6 +585,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/map-high-zoom", test_export_map_high_zoom);
   g_test_add_func ("/export/map-pdf-and-failure", test_export_map_pdf_and_failure);
   g_test_add_func ("/export/chooser-goes-with-dialog", test_chooser_goes_with_dialog);
+  g_test_add_func ("/export/close-during-write", test_close_during_write);
   g_test_add_func ("/export/copy-image", test_copy_image);
   g_test_add_func ("/export/incidents", test_export_incidents);
   return g_test_run ();
