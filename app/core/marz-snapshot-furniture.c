@@ -437,7 +437,13 @@ legend_entries (Furniture *f)
   for (guint i = 0; i < f->frame->shown->len; i++)
     counts[((MarzIncident *) g_ptr_array_index (f->frame->shown, i))->type]++;
   for (guint i = 0; i < f->frame->marks->len; i++)
-    clusters |= g_array_index (f->frame->marks, MarzSnapshotMark, i).is_cluster;
+    {
+      const MarzSnapshotMark *mark = &g_array_index (f->frame->marks, MarzSnapshotMark, i);
+      /* Only what is in the map: not a marker in the margin around it. */
+      clusters |= mark->is_cluster && mark->x >= f->frame->map_x && mark->y >= f->frame->map_y
+                  && mark->x <= f->frame->map_x + f->frame->map_width
+                  && mark->y <= f->frame->map_y + f->frame->map_height;
+    }
   for (guint t = 0; t < MARZ_N_INCIDENT_TYPES; t++)
     if ((f->frame->types_shown & (1u << t)) || counts[t] > 0)
       {

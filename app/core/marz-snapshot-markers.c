@@ -104,7 +104,9 @@ add_place_mark (MarzSnapshot      *self,
   mark->radius = marz_marker_style_place_radius (mark->count, casualties);
   add_numbers (mark->numbers, numbers, place->place_id);
   g_ptr_array_add (mark->places, place->place_id);
-  frame->types_shown |= 1u << mark->type;
+  /* A marker in the margin around the map shows a part, not its type. */
+  if (frame_contains (frame, mark->x, mark->y))
+    frame->types_shown |= 1u << mark->type;
 }
 
 static void
@@ -145,7 +147,30 @@ add_cluster_mark (MarzSnapshot      *self,
     add_place_id (mark->places, marz_marker_set_get_place (self->markers, (guint) g_array_index (leaves, MarzClusterPoint, i).id)->place_id);
 }
 
-/* Provinces with incidents of their own are outlined in their type's colour. */
+/* Whether any of the outline falls in the map (by its bounding box). */
+static gboolean
+outline_in_frame (const MarzSnapshotFrame *frame,
+                  GPtrArray               *rings)
+{
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+  for (guint r = 0; r < rings->len; r++)
+    {
+      GArray *ring = g_ptr_array_index (rings, r);
+      for (guint i = 0; i < ring->len; i++)
+        {
+          const MarzLatLon *ll = &g_array_index (ring, MarzLatLon, i);
+          double x, y;
+          _marz_snapshot_frame_project (frame, ll->lat, ll->lon, &x, &y);
+          x0 = MIN (x0, x), x1 = MAX (x1, x), y0 = MIN (y0, y), y1 = MAX (y1, y);
+        }
+    }
+  return x1 >= frame->map_x && x0 <= frame->map_x + frame->map_width
+      && y1 >= frame->map_y && y0 <= frame->map_y + frame->map_height;
+}
+
+/* Provinces with incidents of their own, in view, are outlined in their
+ * type's colour. */
 static void
 collect_outlines (MarzSnapshot      *self,
                   MarzSnapshotFrame *frame)
@@ -160,6 +185,11 @@ collect_outlines (MarzSnapshot      *self,
       if (g_strcmp0 (place->kind, "province") != 0 ||
           !(rings = marz_basemap_get_outline (self->basemap, place->place_id)))
         continue;
+      if (!outline_in_frame (frame, rings))
+        {
+          g_ptr_array_unref (rings);
+          continue;
+        }
       outline = g_new0 (MarzSnapshotOutline, 1);
       outline->rings = rings;
       outline->type = marz_marker_set_get_type (self->markers, i);

@@ -311,6 +311,20 @@ def test_comma_locale():
         check(f"{loc}: pdf text has {word!r}", r.returncode == 0 and word in text, text[:300])
 
 
+LEGEND_ENTRY = re.compile(r"^[A-Z][a-z]+(?: [a-z]+)* \(\d+\)$")
+
+
+def test_legend_in_view():
+    """Around Spin Boldak only: Paktika's outline and the markers just outside are not in view."""
+    out = os.path.join(tmp, "spin.svg")
+    r = run("export-map", "--output", out, "--bbox", "65.9,30.6,66.9,31.4", "--width", "800")
+    check("spin boldak svg exits 0", r.returncode == 0, r.stderr)
+    texts = [t for t, _ in svg_texts(out)] if r.returncode == 0 else []
+    entries = [t for t in texts if LEGEND_ENTRY.match(t)]
+    check("legend of a view with only the clash: Clash alone", entries == ["Clash (1)"], texts[:40])
+    check("no province outline in the legend", "Province with incidents of its own" not in texts, texts[:40])
+
+
 def test_failures():
     missing = os.path.join(tmp, "no-such-folder", "map.png")
     r = run("export-map", "--output", missing)
@@ -346,6 +360,7 @@ def main():
     test_arabic_title()
     test_marker_names()
     test_comma_locale()
+    test_legend_in_view()
     test_failures()
     print(f"1..{len(results)}")
     for i, (name, ok, detail) in enumerate(results, 1):
