@@ -79,6 +79,32 @@ resolve_format (Args               *args,
   return TRUE;
 }
 
+/* The height at which the box's aspect in Web Mercator is the map's.  With
+ * the list, the layout that height makes: the list on the right of a
+ * landscape figure, or at the bottom of a portrait one (floor(H/3) high, so
+ * the map is H - floor(H/3), which takes every whole value). */
+static guint
+height_for_box (const double *bbox,
+                guint         width,
+                gboolean      list)
+{
+  double x0, y0, x1, y1, aspect, map_height;
+  guint height;
+
+  marz_mercator_project_unit (bbox[3], bbox[0], &x0, &y0);
+  marz_mercator_project_unit (bbox[1], bbox[2], &x1, &y1);
+  aspect = (y1 - y0) / (x1 - x0);
+  if (!list)
+    return (guint) CLAMP (round (width * aspect), 1, 20000);
+  height = (guint) CLAMP (round ((width - floor (width / 3.0)) * aspect), 1, 20000);
+  if (height <= width)
+    return height;
+  map_height = CLAMP (round (width * aspect), 1, 13334);
+  for (height = (guint) floor (map_height * 1.5) - 2; height - height / 3 < map_height; height++)
+    ;
+  return height;
+}
+
 /* The figure's size in px at 96 dpi: a paper, or --width and --height, or
  * what the box's aspect asks for. */
 static const char *
@@ -104,13 +130,7 @@ resolve_size (Args         *args,
   if (args->height)
     *height = (guint) args->height;
   else if (bbox != NULL)
-    {
-      /* The box's aspect in Web Mercator, in the map's part of the figure. */
-      double x0, y0, x1, y1, map_width = args->list ? *width - floor (*width / 3.0) : *width;
-      marz_mercator_project_unit (bbox[3], bbox[0], &x0, &y0);
-      marz_mercator_project_unit (bbox[1], bbox[2], &x1, &y1);
-      *height = (guint) CLAMP (round (map_width * (y1 - y0) / (x1 - x0)), 1, 20000);
-    }
+    *height = height_for_box (bbox, *width, args->list);
   else
     *height = *width * 2 / 3;
   return NULL;
@@ -181,7 +201,8 @@ summary_text (void)
            "sets the size of that paper, landscape unless --portrait, and --dpi 300 unless given.\n\n"
            "View: by default, every incident shown is framed. --bbox fills the map with the box in "
            "Web Mercator: exactly along the tighter dimension and centred along the other; without "
-           "--height the height follows from the box, so that its corners are the map's corners and "
+           "--height the height follows from the box (with --list, in the layout that height makes), "
+           "so that its corners are the map's corners and "
            "a place's pixel is x = W·(X(lon)−X(minlon))/(X(maxlon)−X(minlon)), likewise for y.\n\n"
            "Frame: the title, legend, scale bar, north arrow and attribution are drawn over the map, "
            "in boxes. With --list, the numbered list of the incidents takes a panel of floor(W/3) px "
@@ -248,7 +269,7 @@ marz_cli_export_map (MarzCli  *cli,
   const char *message = NULL;
   double bbox[4];
   gboolean has_bbox;
-  guint width, height;
+  guint width = 0, height = 0;
 
   if (!marz_cli_parse_options (COMMAND, "", summary_text (), entries, &argc, &argv, &error))
     return marz_cli_usage_error (COMMAND, error->message);

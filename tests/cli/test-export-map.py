@@ -168,6 +168,24 @@ def test_list_frame():
           rows[int(y)][int(x)])
 
 
+def test_list_frame_tall_box():
+    """A tall box makes a portrait figure, the list at the bottom: the box still fills the map."""
+    box = (66.0, 29.0, 67.0, 33.0)
+    out = os.path.join(tmp, "list-tall.png")
+    r = run("export-map", "--output", out, "--bbox", ",".join(str(v) for v in box), "--width", "600", "--list")
+    check("tall list export exits 0", r.returncode == 0, r.stderr)
+    if r.returncode != 0:
+        return
+    width, height, rows = read_png(out)
+    map_height = height - height // 3
+    check("tall box: a portrait figure", height > width, (width, height))
+    check("tall box: the map's part has the box's aspect", abs(map_height - height_for_box(width, box)) <= 1,
+          (width, height, map_height, height_for_box(width, box)))
+    x, y = project(*SPIN_BOLDAK, box, width, map_height)
+    check("tall box: the marker lands where the box puts it", near(rows[int(y)][int(x)], CLASH_RGB),
+          (x, y, rows[int(y)][int(x)]))
+
+
 def svg_texts(path):
     """The <text> elements of an SVG: (their whole text, the element)."""
     root = ET.parse(path).getroot()
@@ -354,6 +372,7 @@ def main():
     png, rows = test_png()
     test_png_dpi()
     test_list_frame()
+    test_list_frame_tall_box()
     test_svg(png, rows)
     test_svg_arabic()
     test_pdf()
