@@ -118,8 +118,8 @@ resolve_size (Args         *args,
       for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
         if (g_ascii_strcasecmp (args->paper, papers[i].name) == 0)
           {
-            double w = round (papers[i].width / 25.4 * 96), h = round (papers[i].height / 25.4 * 96);
-            *width = (guint) (args->portrait ? h : w), *height = (guint) (args->portrait ? w : h);
+            guint w = marz_snapshot_mm_to_px (papers[i].width, 96), h = marz_snapshot_mm_to_px (papers[i].height, 96);
+            *width = args->portrait ? h : w, *height = args->portrait ? w : h;
             return NULL;
           }
       return _("--paper is a4, a3 or letter");
@@ -214,7 +214,9 @@ static void
 print_result (MarzSnapshot       *snapshot,
               const char         *path,
               MarzSnapshotFormat  format,
-              double              dpi)
+              double              dpi,
+              guint               png_width,
+              guint               png_height)
 {
   guint w, h;
   double x, y, mw, mh;
@@ -223,6 +225,8 @@ print_result (MarzSnapshot       *snapshot,
   marz_snapshot_get_map_frame (snapshot, &x, &y, &mw, &mh);
   if (format == MARZ_SNAPSHOT_PNG)
     w = (guint) round (w * dpi / 96), h = (guint) round (h * dpi / 96);
+  if (format == MARZ_SNAPSHOT_PNG && png_width)
+    w = png_width, h = png_height;
   /* Translators: «map.png: 1200×800 px, the map at 0,0 1200×800 (px at 96 dpi)» */
   g_print (_("%s: %u×%u %s, the map at %g,%g %g×%g (px at 96 dpi)\n"), path, w, h,
            format == MARZ_SNAPSHOT_PNG ? "px" : marz_snapshot_format_to_string (format), x, y, mw, mh);
@@ -269,7 +273,7 @@ marz_cli_export_map (MarzCli  *cli,
   const char *message = NULL;
   double bbox[4];
   gboolean has_bbox;
-  guint width = 0, height = 0;
+  guint width = 0, height = 0, png_width = 0, png_height = 0;
 
   if (!marz_cli_parse_options (COMMAND, "", summary_text (), entries, &argc, &argv, &error))
     return marz_cli_usage_error (COMMAND, error->message);
@@ -302,10 +306,18 @@ marz_cli_export_map (MarzCli  *cli,
       (message = resolve_size (&args, has_bbox ? bbox : NULL, &width, &height)))
     return marz_cli_usage_error (COMMAND, message);
   marz_snapshot_set_size (snapshot, width, height);
+  /* A paper's pixels at its dpi, not its rounded 96 dpi size scaled. */
+  for (guint i = 0; args.paper && i < G_N_ELEMENTS (papers); i++)
+    if (g_ascii_strcasecmp (args.paper, papers[i].name) == 0)
+      {
+        guint w = marz_snapshot_mm_to_px (papers[i].width, args.dpi), h = marz_snapshot_mm_to_px (papers[i].height, args.dpi);
+        png_width = args.portrait ? h : w, png_height = args.portrait ? w : h;
+        marz_snapshot_set_png_size (snapshot, png_width, png_height);
+      }
 
   if (!marz_snapshot_load (snapshot, store, &error) ||
       !marz_snapshot_write (snapshot, args.output, format, args.dpi, &error))
     return marz_cli_fail (g_steal_pointer (&error));
-  print_result (snapshot, args.output, format, args.dpi);
+  print_result (snapshot, args.output, format, args.dpi, png_width, png_height);
   return EXIT_SUCCESS;
 }

@@ -41,6 +41,8 @@ struct _MarzSnapshot
 
   guint                  width;
   guint                  height;
+  guint                  png_width;     /* 0: width × dpi / 96 */
+  guint                  png_height;
   MarzSnapshotView       view;
   double                 lat, lon, zoom;
   double                 bbox[4];       /* min_lon, min_lat, max_lon, max_lat */

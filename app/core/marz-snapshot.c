@@ -286,6 +286,32 @@ marz_snapshot_set_size (MarzSnapshot *self,
   self->height = height;
 }
 
+/**
+ * marz_snapshot_set_png_size:
+ *
+ * The exact size of a PNG in pixels, e.g. a paper's at its dpi, when
+ * width × dpi / 96 would round it off by a pixel; 0 × 0 goes back to that.
+ */
+void
+marz_snapshot_set_png_size (MarzSnapshot *self,
+                            guint         width,
+                            guint         height)
+{
+  g_return_if_fail (MARZ_IS_SNAPSHOT (self));
+  g_return_if_fail ((width == 0) == (height == 0) && width <= 32767 && height <= 32767);
+
+  self->png_width = width;
+  self->png_height = height;
+}
+
+/* Pixels for @mm millimetres at @dpi. */
+guint
+marz_snapshot_mm_to_px (double mm,
+                        double dpi)
+{
+  return (guint) MAX (1, round (mm / 25.4 * dpi));
+}
+
 void
 marz_snapshot_get_size (MarzSnapshot *self,
                         guint        *width,
@@ -446,8 +472,9 @@ create_surface (MarzSnapshot       *self,
     {
     case MARZ_SNAPSHOT_PNG:
       *scale = dpi / 96.0;
-      return cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) round (self->width * *scale),
-                                         (int) round (self->height * *scale));
+      return cairo_image_surface_create (CAIRO_FORMAT_RGB24,
+                                         self->png_width ? (int) self->png_width : (int) round (self->width * *scale),
+                                         self->png_height ? (int) self->png_height : (int) round (self->height * *scale));
     case MARZ_SNAPSHOT_SVG:
       *scale = 1;
       return _marz_snapshot_svg_create_surface (svg, self->width, self->height);
@@ -493,7 +520,12 @@ draw_surface (MarzSnapshot     *self,
 
   if (svg != NULL)
     _marz_snapshot_svg_attach (svg, cr);
-  cairo_scale (cr, scale, scale);
+  /* A PNG fills its pixels exactly (a paper's size at its dpi, say). */
+  if (cairo_surface_get_type (surface) == CAIRO_SURFACE_TYPE_IMAGE)
+    cairo_scale (cr, (double) cairo_image_surface_get_width (surface) / self->width,
+                 (double) cairo_image_surface_get_height (surface) / self->height);
+  else
+    cairo_scale (cr, scale, scale);
   marz_snapshot_render (self, cr);
   status = cairo_status (cr);
   cairo_destroy (cr);

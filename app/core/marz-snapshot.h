@@ -75,6 +75,12 @@ void          marz_snapshot_set_size        (MarzSnapshot             *self,
 void          marz_snapshot_get_size        (MarzSnapshot             *self,
                                              guint                    *width,
                                              guint                    *height);
+/* The exact size of a PNG (0 × 0: width × dpi / 96), e.g. a paper's at its dpi. */
+void          marz_snapshot_set_png_size    (MarzSnapshot             *self,
+                                             guint                     width,
+                                             guint                     height);
+guint         marz_snapshot_mm_to_px        (double                    mm,
+                                             double                    dpi);
 /* …and what it shows: a centre and a (fractional) zoom as in the window, or
  * a box that fills the map exactly (the zoom follows from it, up to
  * MARZ_SNAPSHOT_MAX_ZOOM; @zoom is 0 … MARZ_SNAPSHOT_MAX_ZOOM).  Without

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "marz-export-dialog.h"
 #include "marz-snapshot.h"
@@ -61,20 +62,22 @@ enum
 
 static guint signals[N_SIGNALS];
 
-/* Sizes in pixels at 96 dpi; 0 is the map's size on screen. */
+/* Sizes in pixels at 96 dpi, or a paper's in mm; 0 is the map's size on screen. */
 static const struct
 {
   const char *label;
   guint       width;
   guint       height;
   double      dpi;
+  double      width_mm;
+  double      height_mm;
 } sizes[] = {
-  { NULL, 0, 0, 96 },
-  { N_("Full HD, 1920 × 1080 px"), 1920, 1080, 96 },
-  { N_("Large, 4000 × 3000 px"), 4000, 3000, 96 },
-  { N_("A4 landscape, 300 dpi"), 1123, 794, 300 },
-  { N_("A3 landscape, 300 dpi"), 1587, 1123, 300 },
-  { N_("Letter landscape, 300 dpi"), 1056, 816, 300 },
+  { NULL, 0, 0, 96, 0, 0 },
+  { N_("Full HD, 1920 × 1080 px"), 1920, 1080, 96, 0, 0 },
+  { N_("Large, 4000 × 3000 px"), 4000, 3000, 96, 0, 0 },
+  { N_("A4 landscape, 300 dpi"), 0, 0, 300, 297, 210 },
+  { N_("A3 landscape, 300 dpi"), 0, 0, 300, 420, 297 },
+  { N_("Letter landscape, 300 dpi"), 0, 0, 300, 279.4, 215.9 },
 };
 
 static const struct
@@ -110,12 +113,33 @@ get_figure (MarzExportDialog *self,
 {
   guint i = MIN (adw_combo_row_get_selected (self->size_row), G_N_ELEMENTS (sizes) - 1);
 
-  *width = sizes[i].width ? sizes[i].width : self->view.width;
-  *height = sizes[i].height ? sizes[i].height : self->view.height;
+  *width = sizes[i].width_mm ? marz_snapshot_mm_to_px (sizes[i].width_mm, 96)
+                             : sizes[i].width ? sizes[i].width : self->view.width;
+  *height = sizes[i].height_mm ? marz_snapshot_mm_to_px (sizes[i].height_mm, 96)
+                               : sizes[i].height ? sizes[i].height : self->view.height;
   *dpi = sizes[i].dpi;
   /* A bigger figure shows at least what the window showed, not a corner of it. */
   *zoom = self->view.zoom + log2 (MIN ((double) *width / self->view.width, (double) *height / self->view.height));
   *zoom = CLAMP (*zoom, 0.0, MARZ_SNAPSHOT_MAX_ZOOM);
+}
+
+/* A PNG's (and a copied image's) pixels: a paper's own at its dpi. */
+static void
+get_pixels (MarzExportDialog *self,
+            guint            *width,
+            guint            *height)
+{
+  guint i = MIN (adw_combo_row_get_selected (self->size_row), G_N_ELEMENTS (sizes) - 1);
+  double dpi, zoom;
+
+  get_figure (self, width, height, &dpi, &zoom);
+  if (sizes[i].width_mm)
+    {
+      *width = marz_snapshot_mm_to_px (sizes[i].width_mm, dpi);
+      *height = marz_snapshot_mm_to_px (sizes[i].height_mm, dpi);
+    }
+  else
+    *width = (guint) round (*width * dpi / 96), *height = (guint) round (*height * dpi / 96);
 }
 
 /* Settings go to the snapshot only while no worker has it. */
@@ -128,6 +152,8 @@ apply_settings (MarzExportDialog *self)
   g_assert (!self->busy);
   get_figure (self, &width, &height, &dpi, &zoom);
   marz_snapshot_set_size (self->snapshot, width, height);
+  get_pixels (self, &width, &height);
+  marz_snapshot_set_png_size (self->snapshot, width, height);
   marz_snapshot_set_center_zoom (self->snapshot, self->view.lat, self->view.lon, zoom);
   marz_snapshot_set_title (self->snapshot, gtk_editable_get_text (GTK_EDITABLE (self->title_row)),
                            gtk_editable_get_text (GTK_EDITABLE (self->subtitle_row)));
@@ -136,17 +162,17 @@ apply_settings (MarzExportDialog *self)
 
 static cairo_surface_t *
 render_image (MarzSnapshot *snapshot,
-              double        scale)
+              int           pixel_width,
+              int           pixel_height)
 {
   guint width, height;
   cairo_surface_t *surface;
   cairo_t *cr;
 
   marz_snapshot_get_size (snapshot, &width, &height);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX (1, (int) ceil (width * scale)),
-                                        MAX (1, (int) ceil (height * scale)));
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX (1, pixel_width), MAX (1, pixel_height));
   cr = cairo_create (surface);
-  cairo_scale (cr, scale, scale);
+  cairo_scale (cr, (double) MAX (1, pixel_width) / width, (double) MAX (1, pixel_height) / height);
   marz_snapshot_render (snapshot, cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
@@ -181,7 +207,8 @@ typedef struct
   char               *path;
   MarzSnapshotFormat  format;
   double              dpi;
-  double              scale;
+  int                 pixel_width;  /* of an image */
+  int                 pixel_height;
 } Job;
 
 static void
@@ -214,7 +241,7 @@ job_thread (GTask        *task,
     case JOB_PREVIEW:
     case JOB_COPY:
     default:
-      surface = render_image (job->snapshot, job->scale);
+      surface = render_image (job->snapshot, job->pixel_width, job->pixel_height);
       if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
         {
           g_task_return_new_error (task, MARZ_SNAPSHOT_ERROR, MARZ_SNAPSHOT_ERROR_FAILED, "%s",
@@ -306,14 +333,17 @@ start_next_job (MarzExportDialog *self)
     {
       self->copy_pending = FALSE;
       job->kind = JOB_COPY;
-      job->scale = 1;
+      /* At the preset's pixels, as a PNG of it would be. */
+      get_pixels (self, &width, &height);
+      job->pixel_width = (int) width, job->pixel_height = (int) height;
     }
   else if (self->dirty)
     {
       self->dirty = FALSE;
+      double scale = MIN (1.0, (double) PREVIEW_SIZE * gtk_widget_get_scale_factor (GTK_WIDGET (self))
+                                 / MAX (width, height));
       job->kind = JOB_PREVIEW;
-      job->scale = MIN (1.0, (double) PREVIEW_SIZE * gtk_widget_get_scale_factor (GTK_WIDGET (self))
-                                   / MAX (width, height));
+      job->pixel_width = (int) ceil (width * scale), job->pixel_height = (int) ceil (height * scale);
     }
   else
     {
@@ -397,6 +427,26 @@ static const char *
 format_extension (MarzSnapshotFormat format)
 {
   return marz_snapshot_format_to_string (format);
+}
+
+/* @path named for @format: its extension replaced if it names another
+ * format, added if it names none (a PDF is never saved as map.png). */
+static char *
+path_for_format (const char         *path,
+                 MarzSnapshotFormat  format)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  const char *dot = strrchr (base, '.');
+  const char *ext = format_extension (format);
+  MarzSnapshotFormat named;
+
+  if (dot != NULL && dot != base && marz_snapshot_format_from_string (dot + 1, &named))
+    {
+      if (named == format)
+        return g_strdup (path);
+      return g_strdup_printf ("%.*s.%s", (int) (strlen (path) - strlen (dot)), path, ext);
+    }
+  return g_strdup_printf ("%s.%s", path, ext);
 }
 
 static void
@@ -622,8 +672,9 @@ marz_export_dialog_new (GtkWindow                *parent,
   return self;
 }
 
-/* Writes the figure to @path once the snapshot is free; ::exported follows,
- * or a toast saying what went wrong. */
+/* Writes the figure to @path (its extension made the format's) once the
+ * snapshot is free; ::exported follows with the path written, or a toast
+ * saying what went wrong. */
 void
 marz_export_dialog_export_to (MarzExportDialog *self,
                               const char       *path)
@@ -632,6 +683,6 @@ marz_export_dialog_export_to (MarzExportDialog *self,
   g_return_if_fail (path != NULL);
 
   g_free (self->pending_path);
-  self->pending_path = g_strdup (path);
+  self->pending_path = path_for_format (path, get_format (self));
   start_next_job (self);
 }

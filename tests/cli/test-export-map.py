@@ -148,11 +148,13 @@ def test_png_dpi():
     out = os.path.join(tmp, "a4.png")
     r = run("export-map", "--output", out, "--paper", "a4")
     check("a4 export exits 0", r.returncode == 0, r.stderr)
-    # A4 landscape is 1123×794 px at 96 dpi: ×300/96 at the default print dpi.
-    check("a4 at 300 dpi", png_size(out) == (round(1123 * 300 / 96), round(794 * 300 / 96)), png_size(out))
+    # A4 landscape, 297 × 210 mm, at the default print dpi: the paper's own
+    # pixels, not its rounded 96 dpi size (1123 × 794) scaled (3509 × 2481).
+    check("a4 at 300 dpi", png_size(out) == (3508, 2480), png_size(out))
+    check("a4: says its pixels", "3508×2480" in r.stdout, r.stdout)
     out = os.path.join(tmp, "a4-portrait.png")
     r = run("export-map", "--output", out, "--paper", "a4", "--portrait", "--dpi", "150")
-    check("a4 portrait at 150 dpi", r.returncode == 0 and png_size(out) == (round(794 * 1.5625), round(1123 * 1.5625)),
+    check("a4 portrait at 150 dpi", r.returncode == 0 and png_size(out) == (round(210 / 25.4 * 150), round(297 / 25.4 * 150)),
           (r.stderr, os.path.exists(out) and png_size(out)))
 
 

@@ -428,6 +428,7 @@ test_export_map_pdf_and_failure (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("marz-export-XXXXXX", NULL);
   g_autofree char *pdf = g_build_filename (dir, "map.pdf", NULL);
+  g_autofree char *png_name = g_build_filename (dir, "map.png", NULL);
   g_autofree char *bad = g_build_filename (dir, "missing", "map.png", NULL);
   g_autofree char *contents = NULL;
   MarzWindow *window;
@@ -453,8 +454,10 @@ test_export_map_pdf_and_failure (void)
   size_row = find_nth (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, 1);
   adw_combo_row_set_selected (ADW_COMBO_ROW (format_row), 2);   /* PDF */
   adw_combo_row_set_selected (ADW_COMBO_ROW (size_row), 3);     /* A4 landscape, 300 dpi */
-  marz_export_dialog_export_to (dialog, pdf);
+  /* Named .png, written as the PDF it is. */
+  marz_export_dialog_export_to (dialog, png_name);
   wait_for (is_true, &exported, "the PDF");
+  g_assert_false (g_file_test (png_name, G_FILE_TEST_EXISTS));
 
   g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 1000);
@@ -519,6 +522,17 @@ test_copy_image (void)
   wait_for (texture_read, &texture, "the image read back");
   g_assert_cmpint (gdk_texture_get_width (texture), ==, 1920);
   g_assert_cmpint (gdk_texture_get_height (texture), ==, 1080);
+
+  /* A4 at 300 dpi: the paper's pixels, 297 × 210 mm at 300 dpi. */
+  g_clear_object (&texture);
+  gdk_clipboard_set_text (clipboard, "before");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (size_row), 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.copy", NULL));
+  wait_for (clipboard_has_texture, clipboard, "the A4 image on the clipboard");
+  gdk_clipboard_read_texture_async (clipboard, NULL, on_clipboard_texture_cb, &texture);
+  wait_for (texture_read, &texture, "the A4 image read back");
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 3508);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 2480);
 
   gtk_window_close (GTK_WINDOW (window));
   settle_frames ();
