@@ -1,4 +1,5 @@
 /* test-output.c: an export is written whole, or leaves nothing behind */
+#undef G_DISABLE_ASSERT
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -105,7 +106,7 @@ test_unwritable (Fixture *f, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add ("/output/commit", Fixture, NULL, fixture_setup, test_commit, fixture_teardown);
   g_test_add ("/output/abandon-keeps-old-file", Fixture, NULL, fixture_setup, test_abandon_keeps_old_file,
               fixture_teardown);
