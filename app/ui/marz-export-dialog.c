@@ -258,7 +258,10 @@ static void
 toast (MarzExportDialog *self,
        const char       *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  /* A toast's title is markup (libadwaita 1.2); messages name files. */
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
 static void
@@ -685,4 +688,11 @@ marz_export_dialog_export_to (MarzExportDialog *self,
   g_free (self->pending_path);
   self->pending_path = path_for_format (path, get_format (self));
   start_next_job (self);
+}
+
+gboolean
+marz_export_dialog_get_busy (MarzExportDialog *self)
+{
+  g_return_val_if_fail (MARZ_IS_EXPORT_DIALOG (self), FALSE);
+  return self->busy || self->pending_path != NULL || self->copy_pending || self->snapshot == NULL;
 }

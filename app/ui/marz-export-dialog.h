@@ -30,5 +30,7 @@ MarzExportDialog *marz_export_dialog_new (GtkWindow                *parent,
                                           const MarzExportView     *view);
 void              marz_export_dialog_export_to (MarzExportDialog *self,
                                                 const char       *path);
+/* Whether a job (a preview, a write, a copy) is running or waiting. */
+gboolean          marz_export_dialog_get_busy  (MarzExportDialog *self);
 
 G_END_DECLS

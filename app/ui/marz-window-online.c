@@ -35,7 +35,7 @@ on_online_source_failed_cb (MarzOnlineSource *source,
                             MarzWindow       *self)
 {
   /* Translators: the online tile server failed; %s says how */
-  g_autofree char *text = g_strdup_printf (_("Online map unavailable (%s). Showing the offline map."), message);
+  g_autofree char *text = g_markup_printf_escaped (_("Online map unavailable (%s). Showing the offline map."), message);
   AdwToast *toast = adw_toast_new (text);
 
   g_debug ("Online tiles failed: %s", message);

@@ -53,7 +53,9 @@ void
 _marz_window_toast (MarzWindow *self,
                     const char *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  /* A toast's title is markup (libadwaita 1.2); messages name files. */
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, 6);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -64,10 +66,13 @@ show_error_page (MarzWindow   *self,
                  const char   *title,
                  const GError *error)
 {
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
   g_free (self->error);
   self->error = g_strdup (error->message);
   adw_status_page_set_title (self->error_page, title);
-  adw_status_page_set_description (self->error_page, error->message);
+  /* The description is markup; the message may name a file. */
+  adw_status_page_set_description (self->error_page, escaped);
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
 

@@ -149,6 +149,12 @@ on_exported_cb (MarzExportDialog *dialog,
   *exported = TRUE;
 }
 
+static gboolean
+dialog_idle (gpointer data)
+{
+  return !marz_export_dialog_get_busy (data);
+}
+
 static guint
 count_files (const char *dir_path)
 {
@@ -429,7 +435,8 @@ test_export_map_pdf_and_failure (void)
   g_autofree char *dir = g_dir_make_tmp ("marz-export-XXXXXX", NULL);
   g_autofree char *pdf = g_build_filename (dir, "map.pdf", NULL);
   g_autofree char *png_name = g_build_filename (dir, "map.png", NULL);
-  g_autofree char *bad = g_build_filename (dir, "missing", "map.png", NULL);
+  /* Markup in a file name: the toast escapes it (GTK warns otherwise). */
+  g_autofree char *bad = g_build_filename (dir, "Q&A <x>", "map.png", NULL);
   g_autofree char *contents = NULL;
   MarzWindow *window;
   MarzExportDialog *dialog;
@@ -444,7 +451,7 @@ test_export_map_pdf_and_failure (void)
   g_signal_connect (dialog, "exported", G_CALLBACK (on_exported_cb), &exported);
 
   marz_export_dialog_export_to (dialog, bad);
-  settle_frames ();
+  wait_for (dialog_idle, dialog, "the failed write");
   settle_frames ();
   g_assert_false (exported);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
