@@ -9,6 +9,12 @@
  * and again after an import.  The aligner (gazetteer + glossary) is made
  * on first use and shared, read-only, by every compare window's worker and
  * the stories' worker.  All of it hangs off the window as one struct.
+ *
+ * A build's GTask holds the window, so its callback can run after the
+ * window closed, or was disposed (its template children gone, the
+ * sidebar's list freed): the build is cancelled on ::close-request and on
+ * ::destroy, the list is held through a weak pointer, and nothing is done
+ * once torn down.
  */
 #define G_LOG_DOMAIN "marz-window"
 
@@ -25,7 +31,7 @@
 
 typedef struct
 {
-  /* borrowed: the sidebar owns it */
+  /* borrowed: the sidebar owns it; a weak pointer */
   GtkListBox   *stories_list;
 
   /* owned */
@@ -34,6 +40,7 @@ typedef struct
   GCancellable *cancellable;    /* the build running */
   guint         building : 1;
   guint         wanted : 1;     /* someone asked: keep them current */
+  guint         torn_down : 1;  /* the window was destroyed */
 } CompareState;
 
 static GQuark
@@ -47,6 +54,7 @@ compare_state_free (CompareState *state)
 {
   g_cancellable_cancel (state->cancellable);
   g_clear_object (&state->cancellable);
+  g_clear_weak_pointer (&state->stories_list);
   g_clear_pointer (&state->aligner, marz_aligner_unref);
   g_clear_pointer (&state->stories, g_ptr_array_unref);
   g_free (state);
@@ -79,7 +87,8 @@ get_aligner (MarzWindow *self)
   glossary = marz_glossary_new_default (&error);
   if (glossary == NULL)
     {
-      _marz_window_toast (self, error->message);
+      g_autofree char *message = g_markup_escape_text (error->message, -1);
+      _marz_window_toast (self, message);
       return NULL;
     }
   finder = marz_anchor_finder_new (self->gazetteer, glossary);
@@ -244,11 +253,14 @@ static void
 update_compare_candidates (MarzWindow *self)
 {
   CompareState *state = get_state (self);
-  const char *article = marz_article_view_get_article_name (self->article_view);
+  const char *article;
   g_autoptr(GPtrArray) names = NULL;
   g_autoptr(GPtrArray) infos = g_ptr_array_new ();
   const MarzStory *story;
 
+  if (self->article_view == NULL)
+    return;
+  article = marz_article_view_get_article_name (self->article_view);
   if (article == NULL || state->stories == NULL)
     {
       marz_article_view_set_compare_candidates (self->article_view, NULL, 0);
@@ -318,12 +330,16 @@ on_stories_built_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   GPtrArray *stories = g_task_propagate_pointer (G_TASK (result), &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || state->torn_down)
+    {
+      g_clear_pointer (&stories, g_ptr_array_unref);
+      return;
+    }
   state->building = FALSE;
   if (stories == NULL)
     {
-      _marz_window_toast (self, error->message);
+      g_autofree char *message = g_markup_escape_text (error->message, -1);
+      _marz_window_toast (self, message);
       return;
     }
   g_clear_pointer (&state->stories, g_ptr_array_unref);
@@ -340,7 +356,7 @@ build_stories (MarzWindow *self)
   g_autoptr(GTask) task = NULL;
   StoriesData *data;
 
-  if (aligner == NULL || self->store == NULL || self->importing)
+  if (state->torn_down || aligner == NULL || self->store == NULL || self->importing)
     return;
   g_cancellable_cancel (state->cancellable);
   g_clear_object (&state->cancellable);
@@ -387,7 +403,7 @@ on_article_view_name_cb (GObject    *object,
                          GParamSpec *pspec,
                          MarzWindow *self)
 {
-  if (self->article_view == NULL)
+  if (self->article_view == NULL || get_state (self)->torn_down)
     return;
   request_stories (self);
   update_compare_candidates (self);
@@ -403,6 +419,24 @@ on_importing_cb (GObject    *object,
 
   if (!self->importing && state->wanted)
     build_stories (self);
+}
+
+/* A build's task holds the window: once the window closes (or is
+ * disposed by whatever else), its result has nowhere to go. */
+static void
+tear_down (MarzWindow *self)
+{
+  CompareState *state = get_state (self);
+
+  state->torn_down = TRUE;
+  g_cancellable_cancel (state->cancellable);
+}
+
+static gboolean
+on_window_close_request_cb (MarzWindow *self)
+{
+  tear_down (self);
+  return FALSE;
 }
 
 /* The places come back when the sidebar closes, as its button says. */
@@ -432,11 +466,14 @@ _marz_window_setup_compare (MarzWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Stories: articles that report the same events"), -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (page), list);
-  state->stories_list = GTK_LIST_BOX (list);
+  g_set_weak_pointer (&state->stories_list, GTK_LIST_BOX (list));
   g_signal_connect_object (self->article_view, "notify::article-name", G_CALLBACK (on_article_view_name_cb),
                            self, 0);
   g_signal_connect (self, "notify::importing", G_CALLBACK (on_importing_cb), self);
   g_signal_connect (self->flap, "notify::reveal-flap", G_CALLBACK (on_flap_reveal_cb), self);
+  g_signal_connect (self, "close-request", G_CALLBACK (on_window_close_request_cb), NULL);
+  /* ::destroy comes with dispose */
+  g_signal_connect (self, "destroy", G_CALLBACK (tear_down), NULL);
 }
 
 void
