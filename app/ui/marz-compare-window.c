@@ -3,11 +3,19 @@
  * Two articles side by side (MarzCompareView) in a window of their own.
  *
  * Threads: the window's MarzStore is the main thread's: it reads the
- * articles' headers and writes decisions, each at once, so a crash loses
- * none.  Aligning (reading both texts, finding anchors, matching) runs in a
- * worker on a reader connection of its own, one alignment at a time; a
- * decision made while one runs asks for another when it ends.  The
- * aligner is shared with the workers, which only read it.
+ * articles' headers once, when the window opens.  Decisions are written by
+ * a worker on a connection of its own, since an import holds the database
+ * for seconds: they queue up, and one worker at a time writes all that
+ * are queued, in order, so the last word is the last decision made.  A
+ * window closed meanwhile still writes them.  Aligning (reading both
+ * texts, finding anchors, matching) runs in a worker on a reader
+ * connection of its own, one alignment at a time, after the decisions
+ * are written; a decision made while one runs asks for another when it
+ * ends.  The aligner is shared with the workers, which only read it.
+ *
+ * Decisions are keyed by the articles' names as the store resolves them
+ * («000_….txt»), whatever name the window was opened with, as the CLI
+ * and marz_store_align_articles () key them.
  */
 #define G_LOG_DOMAIN "marz-compare-window"
 
@@ -32,7 +40,7 @@ struct _MarzCompareWindow
 
   /* owned */
   char              *database_path;
-  char              *article_a;
+  char              *article_a;       /* as the store names them */
   char              *article_b;
   char              *title;           /* «000.txt (Arabic) · 002.txt (Dari)» */
   char              *error;
@@ -41,6 +49,7 @@ struct _MarzCompareWindow
   GCancellable      *cancellable;     /* fires when the window closes */
   GtkFileChooserNative *chooser;
   AdwToast          *undo_toast;      /* weak */
+  GQueue             decisions;       /* Decision, not yet handed to a writer */
 
   /* the last decision, to undo */
   guint              undo_a_start;
@@ -51,6 +60,8 @@ struct _MarzCompareWindow
   guint              realign_pending : 1;
   guint              has_undo : 1;
   guint              shown_once : 1;
+  guint              writing : 1;     /* a writer is at work */
+  guint              disposed : 1;
 };
 
 G_DEFINE_FINAL_TYPE (MarzCompareWindow, marz_compare_window, ADW_TYPE_WINDOW)
@@ -81,13 +92,51 @@ align_data_free (AlignData *data)
   g_free (data);
 }
 
+/* One decision to write; an undo writes what was there before. */
+typedef struct
+{
+  guint                 a_start;
+  guint                 b_start;
+  MarzAlignDecisionKind kind;
+  MarzAlignDecisionKind previous;   /* filled by the writer */
+  gboolean              is_undo;
+} Decision;
+
+typedef struct
+{
+  char      *path;
+  char      *article_a;
+  char      *article_b;
+  GPtrArray *decisions;   /* Decision, in the order they were made */
+} WriteData;
+
+static void
+write_data_free (WriteData *data)
+{
+  g_free (data->path);
+  g_free (data->article_a);
+  g_free (data->article_b);
+  g_clear_pointer (&data->decisions, g_ptr_array_unref);
+  g_free (data);
+}
+
 static void realign (MarzCompareWindow *self);
+
+/* A toast's title is Pango markup (libadwaita 1.2): messages name files
+ * and articles, which may hold < or &. */
+static AdwToast *
+new_toast (const char *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  return adw_toast_new (escaped);
+}
 
 static void
 toast (MarzCompareWindow *self,
        const char        *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast = new_toast (message);
 
   adw_toast_set_timeout (toast, 6);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -109,23 +158,30 @@ static void
 show_error (MarzCompareWindow *self,
             const char        *message)
 {
+  g_autofree char *escaped = NULL;
+
   g_free (self->error);
   self->error = g_strdup (message);
-  adw_status_page_set_description (self->error_page, message);
+  /* the description is markup too */
+  escaped = g_markup_escape_text (message, -1);
+  adw_status_page_set_description (self->error_page, escaped);
   gtk_stack_set_visible_child_name (self->stack, "error");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.export", FALSE);
 }
 
-/* «000_….txt (Arabic)» from the store's header of the article. */
+/* «000_….txt (Arabic)» from the store's header of the article; @name
+ * becomes the name the store knows it by («000_…» → «000_….txt»). */
 static char *
-describe_article (MarzCompareWindow *self,
-                  const char        *name,
-                  GError           **error)
+describe_article (MarzCompareWindow  *self,
+                  char              **name,
+                  GError            **error)
 {
-  g_autoptr(MarzArticleInfo) info = marz_store_get_article (self->store, name, error);
+  g_autoptr(MarzArticleInfo) info = marz_store_get_article (self->store, *name, error);
 
   if (info == NULL)
     return NULL;
+  g_free (*name);
+  *name = g_strdup (info->name);
   /* Translators: an article and its language in the compare window's title */
   return g_strdup_printf (_("%s (%s)"), info->name, marz_language_get_name (info->language, info->variety));
 }
@@ -146,7 +202,8 @@ update_subtitle (MarzCompareWindow   *self,
   g_autofree char *subtitle = g_strjoin (" · ", pairs, confirmed, differ, NULL);
 
   adw_window_title_set_subtitle (self->window_title, subtitle);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.export", n_confirmed > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.export",
+                                 n_confirmed > 0 && !marz_compare_window_get_busy (self));
 }
 
 /* Aligning ---------------------------------------------------------------- */
@@ -182,7 +239,7 @@ on_align_done_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   set_busy (self, FALSE);
-  if (self->realign_pending)
+  if (self->realign_pending || self->writing || !g_queue_is_empty (&self->decisions))
     {
       /* A decision came in while this ran: this result is already old. */
       g_clear_pointer (&alignment, marz_alignment_free);
@@ -208,8 +265,9 @@ realign (MarzCompareWindow *self)
   g_autoptr(GTask) task = NULL;
   AlignData *data;
 
-  if (self->busy)
+  if (self->busy || self->writing)
     {
+      /* the writer asks again when it is done */
       self->realign_pending = TRUE;
       return;
     }
@@ -228,22 +286,52 @@ realign (MarzCompareWindow *self)
 
 /* Decisions --------------------------------------------------------------- */
 
-static MarzAlignDecisionKind
-find_decision (MarzCompareWindow *self,
-               guint              a_start,
-               guint              b_start)
+/* The decision stored for these two sentences, or NONE. */
+static gboolean
+find_decision (MarzStore              *store,
+               const WriteData        *data,
+               const Decision         *decision,
+               MarzAlignDecisionKind  *kind,
+               GError                **error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) decisions = marz_store_get_align_decisions (self->store, self->article_a,
-                                                                self->article_b, &error);
+  g_autoptr(GArray) decisions = marz_store_get_align_decisions (store, data->article_a, data->article_b, error);
 
-  for (guint i = 0; decisions && i < decisions->len; i++)
+  if (decisions == NULL)
+    return FALSE;
+  *kind = MARZ_ALIGN_DECISION_NONE;
+  for (guint i = 0; i < decisions->len; i++)
     {
       const MarzAlignDecision *d = &g_array_index (decisions, MarzAlignDecision, i);
-      if (d->a_start == a_start && d->b_start == b_start)
-        return d->kind;
+      if (d->a_start == decision->a_start && d->b_start == decision->b_start)
+        *kind = d->kind;
     }
-  return MARZ_ALIGN_DECISION_NONE;
+  return TRUE;
+}
+
+/* Writes the batch in order; stops at the first failure, and the
+ * decisions after it are not written either (they may build on it). */
+static void
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  WriteData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MarzStore) store = marz_store_open (data->path, &error);
+
+  for (guint i = 0; store != NULL && i < data->decisions->len; i++)
+    {
+      Decision *d = g_ptr_array_index (data->decisions, i);
+      if (!find_decision (store, data, d, &d->previous, &error)
+          || !marz_store_set_align_decision (store, data->article_a, data->article_b,
+                                             d->a_start, d->b_start, d->kind, &error))
+        break;
+    }
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 static const char *
@@ -259,18 +347,107 @@ describe_decision (MarzAlignDecisionKind kind)
     }
 }
 
-static gboolean
-store_decision (MarzCompareWindow     *self,
+static void
+offer_undo (MarzCompareWindow *self,
+            const Decision    *decision)
+{
+  AdwToast *undo;
+
+  self->has_undo = TRUE;
+  self->undo_a_start = decision->a_start;
+  self->undo_b_start = decision->b_start;
+  self->undo_kind = decision->previous;
+  if (self->undo_toast)
+    adw_toast_dismiss (self->undo_toast);
+  undo = new_toast (describe_decision (decision->kind));
+  adw_toast_set_button_label (undo, _("_Undo"));
+  adw_toast_set_action_name (undo, "compare.undo");
+  g_set_weak_pointer (&self->undo_toast, undo);
+  adw_toast_overlay_add_toast (self->toast_overlay, undo);
+}
+
+static void write_decisions (MarzCompareWindow *self);
+
+static void
+on_decisions_written_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  MarzCompareWindow *self = MARZ_COMPARE_WINDOW (source);
+  WriteData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+
+  self->writing = FALSE;
+  if (self->disposed)
+    {
+      write_decisions (self);   /* what was decided before the window closed */
+      return;
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  if (!ok)
+    toast (self, error->message);
+  else
+    {
+      const Decision *last = g_ptr_array_index (data->decisions, data->decisions->len - 1);
+      if (last->is_undo)
+        toast (self, describe_decision (MARZ_ALIGN_DECISION_NONE));
+      else
+        offer_undo (self, last);
+    }
+  if (!g_queue_is_empty (&self->decisions))
+    write_decisions (self);
+  else
+    realign (self);
+}
+
+/* Hands every queued decision to one writer, unless one is at work. */
+static void
+write_decisions (MarzCompareWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+  WriteData *data;
+  Decision *d;
+
+  if (self->writing || g_queue_is_empty (&self->decisions))
+    return;
+  data = g_new0 (WriteData, 1);
+  data->path = g_strdup (self->database_path);
+  data->article_a = g_strdup (self->article_a);
+  data->article_b = g_strdup (self->article_b);
+  data->decisions = g_ptr_array_new_with_free_func (g_free);
+  while ((d = g_queue_pop_head (&self->decisions)))
+    g_ptr_array_add (data->decisions, d);
+  /* No cancellable: a decision made is written, window or not. */
+  task = g_task_new (self, NULL, on_decisions_written_cb, NULL);
+  g_task_set_source_tag (task, write_decisions);
+  g_task_set_task_data (task, data, (GDestroyNotify) write_data_free);
+  self->writing = TRUE;
+  g_task_run_in_thread (task, write_thread);
+}
+
+static void
+queue_decision (MarzCompareWindow     *self,
                 guint                  a_start,
                 guint                  b_start,
-                MarzAlignDecisionKind  kind)
+                MarzAlignDecisionKind  kind,
+                gboolean               is_undo)
 {
-  g_autoptr(GError) error = NULL;
+  Decision *d = g_new0 (Decision, 1);
 
-  if (marz_store_set_align_decision (self->store, self->article_a, self->article_b, a_start, b_start, kind, &error))
-    return TRUE;
-  toast (self, error->message);
-  return FALSE;
+  d->a_start = a_start;
+  d->b_start = b_start;
+  d->kind = kind;
+  d->is_undo = is_undo;
+  g_queue_push_tail (&self->decisions, d);
+  /* Until it is written, there is nothing to undo, and the alignment
+   * shown is about to be old: no export of it. */
+  self->has_undo = FALSE;
+  if (self->undo_toast)
+    adw_toast_dismiss (self->undo_toast);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.export", FALSE);
+  write_decisions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
 static void
@@ -280,23 +457,7 @@ on_view_decision_cb (MarzCompareView   *view,
                      int                kind,
                      MarzCompareWindow *self)
 {
-  MarzAlignDecisionKind previous = find_decision (self, a_start, b_start);
-  AdwToast *undo;
-
-  if (!store_decision (self, a_start, b_start, kind))
-    return;
-  self->has_undo = TRUE;
-  self->undo_a_start = a_start;
-  self->undo_b_start = b_start;
-  self->undo_kind = previous;
-  if (self->undo_toast)
-    adw_toast_dismiss (self->undo_toast);
-  undo = adw_toast_new (describe_decision (kind));
-  adw_toast_set_button_label (undo, _("_Undo"));
-  adw_toast_set_action_name (undo, "compare.undo");
-  g_set_weak_pointer (&self->undo_toast, undo);
-  adw_toast_overlay_add_toast (self->toast_overlay, undo);
-  realign (self);
+  queue_decision (self, a_start, b_start, kind, FALSE);
 }
 
 static void
@@ -385,6 +546,7 @@ marz_compare_window_dispose (GObject *object)
 {
   MarzCompareWindow *self = MARZ_COMPARE_WINDOW (object);
 
+  self->disposed = TRUE;
   g_cancellable_cancel (self->cancellable);
   g_clear_weak_pointer (&self->undo_toast);
   if (self->chooser)
@@ -399,6 +561,7 @@ marz_compare_window_finalize (GObject *object)
 {
   MarzCompareWindow *self = MARZ_COMPARE_WINDOW (object);
 
+  g_assert (g_queue_is_empty (&self->decisions) && !self->writing);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_pointer (&self->aligner, marz_aligner_unref);
@@ -463,8 +626,8 @@ open_articles (MarzCompareWindow  *self,
   self->store = marz_store_open (self->database_path, error);
   if (self->store == NULL)
     return FALSE;
-  if ((a = describe_article (self, self->article_a, error)) == NULL
-      || (b = describe_article (self, self->article_b, error)) == NULL)
+  if ((a = describe_article (self, &self->article_a, error)) == NULL
+      || (b = describe_article (self, &self->article_b, error)) == NULL)
     return FALSE;
   /* Translators: the compare window's title, «000.txt (Arabic) · 002.txt (Dari)» */
   self->title = g_strdup_printf (_("%s · %s"), a, b);
@@ -525,7 +688,7 @@ gboolean
 marz_compare_window_get_busy (MarzCompareWindow *self)
 {
   g_return_val_if_fail (MARZ_IS_COMPARE_WINDOW (self), FALSE);
-  return self->busy || self->realign_pending;
+  return self->busy || self->realign_pending || self->writing || !g_queue_is_empty (&self->decisions);
 }
 
 const char *
@@ -542,13 +705,7 @@ marz_compare_window_undo (MarzCompareWindow *self)
 
   if (!self->has_undo)
     return;
-  if (!store_decision (self, self->undo_a_start, self->undo_b_start, self->undo_kind))
-    return;
-  self->has_undo = FALSE;
-  if (self->undo_toast)
-    adw_toast_dismiss (self->undo_toast);
-  toast (self, describe_decision (MARZ_ALIGN_DECISION_NONE));
-  realign (self);
+  queue_decision (self, self->undo_a_start, self->undo_b_start, self->undo_kind, TRUE);
 }
 
 gboolean
@@ -563,6 +720,13 @@ marz_compare_window_export (MarzCompareWindow  *self,
   g_return_val_if_fail (path != NULL, FALSE);
 
   alignment = marz_compare_view_get_alignment (self->view);
+  if (marz_compare_window_get_busy (self))
+    {
+      /* The alignment shown does not have the last decisions yet. */
+      g_set_error_literal (error, MARZ_ALIGN_ERROR, MARZ_ALIGN_ERROR_INVALID,
+                           _("The alignment is being updated: export it in a moment"));
+      return FALSE;
+    }
   if (alignment == NULL)
     {
       g_set_error_literal (error, MARZ_ALIGN_ERROR, MARZ_ALIGN_ERROR_INVALID, _("Nothing to export yet"));

@@ -14,6 +14,7 @@
 #include "marz-extractor.h"
 #include "marz-glossary.h"
 #include "marz-import.h"
+#include "marz-window.h"
 
 #define ARTICLE_A "000_762ce45aa623c2ba.txt"   /* Arabic: «447 جريحاً» */
 #define ARTICLE_B "002_953fb3cf66484f30.txt"   /* Persian: «حدود ۴۵۰ نفر زخمی» */
@@ -132,10 +133,12 @@ rows_allocated (gpointer data)
 }
 
 static MarzCompareWindow *
-open_window (const char *db)
+open_window_on (const char *db,
+                const char *a,
+                const char *b)
 {
   g_autoptr(MarzAligner) aligner = new_aligner ();
-  MarzCompareWindow *window = marz_compare_window_new (db, aligner, ARTICLE_A, ARTICLE_B);
+  MarzCompareWindow *window = marz_compare_window_new (db, aligner, a, b);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
@@ -144,6 +147,12 @@ open_window (const char *db)
   wait_for (rows_allocated, window, "the rows' layout");
   settle_frames ();
   return window;
+}
+
+static MarzCompareWindow *
+open_window (const char *db)
+{
+  return open_window_on (db, ARTICLE_A, ARTICLE_B);
 }
 
 static void
@@ -369,6 +378,7 @@ test_discrepancy_flagged (void)
   const MarzAlignment *alignment;
   const MarzDiscrepancy *injured = NULL;
   const char *flag;
+  guint unflagged_pairs = 0;
   int r;
 
   if (!needs_display ())
@@ -391,10 +401,22 @@ test_discrepancy_flagged (void)
   flag = marz_compare_view_get_flag (view, r);
   g_assert_nonnull (flag);
   g_assert_nonnull (strstr (flag, injured->detail));
-  /* Rows without a discrepancy have no flag. */
+  /* A row is flagged exactly when its two sentences have a discrepancy,
+   * and at least one paired row is not. */
   for (guint i = 0; i < marz_compare_view_get_n_rows (view); i++)
-    if (marz_compare_view_get_row (view, i)->pair < 0)
-      g_assert_null (marz_compare_view_get_flag (view, i));
+    {
+      const MarzAlignRow *row = marz_compare_view_get_row (view, i);
+      gboolean expected = FALSE;
+
+      for (guint k = 0; row->pair >= 0 && k < alignment->discrepancies->len; k++)
+        {
+          const MarzDiscrepancy *d = g_ptr_array_index (alignment->discrepancies, k);
+          expected |= (int) d->a == row->a && (int) d->b == row->b;
+        }
+      g_assert_cmpint (marz_compare_view_get_flag (view, i) != NULL, ==, expected);
+      unflagged_pairs += row->pair >= 0 && !expected;
+    }
+  g_assert_cmpuint (unflagged_pairs, >, 0);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -456,16 +478,16 @@ test_confirm_and_undo (void)
 
   /* As the row's Confirm button does. */
   g_assert_true (gtk_widget_activate_action (marz_compare_view_get_row_widget (view, r), "view.confirm", "i", r));
-  g_assert_cmpint (stored_decision (db, a_start, b_start), ==, MARZ_ALIGN_DECISION_CONFIRM);
   wait_settled (window);
+  g_assert_cmpint (stored_decision (db, a_start, b_start), ==, MARZ_ALIGN_DECISION_CONFIRM);
   r = marz_compare_view_find_row (view, FALSE, a);
   pair = g_ptr_array_index (marz_compare_view_get_alignment (view)->pairs, marz_compare_view_get_row (view, r)->pair);
   g_assert_cmpint (pair->status, ==, MARZ_ALIGN_CONFIRMED);
 
   /* The toast's Undo. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "compare.undo", NULL));
-  g_assert_cmpint (stored_decision (db, a_start, b_start), ==, MARZ_ALIGN_DECISION_NONE);
   wait_settled (window);
+  g_assert_cmpint (stored_decision (db, a_start, b_start), ==, MARZ_ALIGN_DECISION_NONE);
   r = marz_compare_view_find_row (view, FALSE, a);
   pair = g_ptr_array_index (marz_compare_view_get_alignment (view)->pairs, marz_compare_view_get_row (view, r)->pair);
   g_assert_cmpint (pair->status, ==, MARZ_ALIGN_PROPOSED);
@@ -474,8 +496,8 @@ test_confirm_and_undo (void)
    * (A's sentence may find another partner). */
   gtk_widget_grab_focus (marz_compare_view_get_row_widget (view, r));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.reject-focused", NULL));
-  g_assert_cmpint (stored_decision (db, a_start, b_start), ==, MARZ_ALIGN_DECISION_REJECT);
   wait_settled (window);
+  g_assert_cmpint (stored_decision (db, a_start, b_start), ==, MARZ_ALIGN_DECISION_REJECT);
   pair = marz_alignment_get_pair_for_a (marz_compare_view_get_alignment (view), a);
   g_assert_true (pair == NULL || (int) pair->b != b);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -514,6 +536,169 @@ test_export_tmx (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Opened with the names without «.txt» (as a person may type them), the
+ * window stores decisions under the names the store knows, where the CLI
+ * and every later alignment look for them. */
+static void
+test_decision_canonical_names (void)
+{
+  g_autofree char *db = NULL;
+  MarzCompareWindow *window;
+  MarzCompareView *view;
+  guint a_start, b_start;
+  int r;
+
+  if (!needs_display ())
+    return;
+  db = import_corpus ();
+  window = open_window_on (db, "000_762ce45aa623c2ba", "002_953fb3cf66484f30");
+  view = marz_compare_window_get_view (window);
+  r = find_pair_row (view, 0);
+  sentence_starts (view, r, &a_start, &b_start);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.confirm", "i", r));
+  wait_settled (window);
+  g_assert_cmpint (stored_decision (db, a_start, b_start), ==, MARZ_ALIGN_DECISION_CONFIRM);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* An import holds the database in one long write transaction: a decision
+ * made meanwhile must not freeze the window (the busy timeout is 5 s), and
+ * is written once the import is over. */
+static void
+test_decision_while_locked (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(MarzStore) importer = NULL;
+  g_autoptr(GError) error = NULL;
+  MarzCompareWindow *window;
+  MarzCompareView *view;
+  guint a_start, b_start;
+  gint64 before;
+  int r;
+
+  if (!needs_display ())
+    return;
+  db = import_corpus ();
+  window = open_window (db);
+  view = marz_compare_window_get_view (window);
+  r = find_pair_row (view, 0);
+  sentence_starts (view, r, &a_start, &b_start);
+  importer = marz_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_true (marz_store_begin (importer, &error));
+
+  before = g_get_monotonic_time ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.confirm", "i", r));
+  g_assert_cmpint (g_get_monotonic_time () - before, <, G_USEC_PER_SEC);
+  g_assert_true (marz_compare_window_get_busy (window));
+  /* Nothing to export while the decision is not in the alignment. */
+  g_assert_false (marz_compare_window_export (window, MARZ_ALIGN_FORMAT_TSV,
+                                              "/nonexistent/pairs.tsv", NULL));
+  settle_frames ();
+  g_assert_true (marz_store_commit (importer, &error));
+  g_assert_no_error (error);
+  wait_settled (window);
+  g_assert_cmpint (stored_decision (db, a_start, b_start), ==, MARZ_ALIGN_DECISION_CONFIRM);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWidget *
+find_stack_child (GtkWidget  *root,
+                  const char *name)
+{
+  if (GTK_IS_STACK (root) && gtk_stack_get_child_by_name (GTK_STACK (root), name))
+    return gtk_stack_get_child_by_name (GTK_STACK (root), name);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_stack_child (child, name);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+count_actionables (GtkWidget  *root,
+                   const char *action)
+{
+  guint n = GTK_IS_ACTIONABLE (root)
+            && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    n += count_actionables (child, action);
+  return n;
+}
+
+static gboolean
+only_ours (gpointer data)
+{
+  return g_atomic_int_get (&G_OBJECT (data)->ref_count) == 1;
+}
+
+/* The stories' worker holds the window: closing it while they are built
+ * cancels them, and the result is not put into the closed window (nor, if
+ * the window were disposed meanwhile, into its freed sidebar). */
+static void
+test_close_while_building_stories (void)
+{
+  g_autofree char *db = NULL;
+  MarzWindow *window;
+  GtkWidget *stories;
+
+  if (!needs_display ())
+    return;
+  db = import_corpus ();
+  window = marz_window_new (NULL, db);
+  gtk_window_present (GTK_WINDOW (window));
+  /* The store opens at once, so this starts the build. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-stories", NULL));
+  stories = find_stack_child (GTK_WIDGET (window), "stories");
+  g_assert_nonnull (stories);
+  g_object_ref (window);
+  gtk_window_close (GTK_WINDOW (window));
+  /* Until the build's task lets go of the window, its callback has run:
+   * it found the window closed and left it alone. */
+  wait_for (only_ours, window, "the stories' build to end");
+  settle_frames ();
+  g_assert_cmpuint (count_actionables (stories, "win.open-report"), ==, 0);
+  g_object_unref (window);
+}
+
+/* Whether a label under @root shows @needle, as text. */
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *needle)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), needle))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, needle))
+      return TRUE;
+  return FALSE;
+}
+
+/* The status page's description is markup: an article name with < and &
+ * in the error must show as it is. */
+static void
+test_error_markup (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(MarzAligner) aligner = NULL;
+  MarzCompareWindow *window;
+
+  if (!needs_display ())
+    return;
+  db = import_corpus ();
+  aligner = new_aligner ();
+  window = marz_compare_window_new (db, aligner, "x<b>&y.txt", ARTICLE_B);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (window_settled, window, "the error");
+  g_assert_nonnull (strstr (marz_compare_window_get_error (window), "x<b>&y"));
+  settle_frames ();
+  g_assert_true (shows_text (GTK_WIDGET (window), "x<b>&y"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -529,5 +714,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/compare-view/discrepancy-flagged", test_discrepancy_flagged);
   g_test_add_func ("/compare-view/confirm-and-undo", test_confirm_and_undo);
   g_test_add_func ("/compare-view/export-tmx", test_export_tmx);
+  g_test_add_func ("/compare-view/decision-canonical-names", test_decision_canonical_names);
+  g_test_add_func ("/compare-view/decision-while-locked", test_decision_while_locked);
+  g_test_add_func ("/compare-view/error-markup", test_error_markup);
+  g_test_add_func ("/compare-view/close-while-building-stories", test_close_while_building_stories);
   return g_test_run ();
 }
