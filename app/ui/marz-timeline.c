@@ -676,6 +676,15 @@ marz_timeline_set_data (MarzTimeline     *self,
   load (self, marz_timeline_data_ref (data));
 }
 
+/* How many incidents it marks, whatever the visible range. */
+guint
+marz_timeline_get_n_marks (MarzTimeline *self)
+{
+  g_return_val_if_fail (MARZ_IS_TIMELINE (self), 0);
+
+  return marz_timeline_data_get_n_marks (self->data);
+}
+
 gboolean
 marz_timeline_get_playing (MarzTimeline *self)
 {

@@ -38,6 +38,7 @@ void                  marz_timeline_set_marks         (MarzTimeline   *self,
                                                        GArray         *marks);
 void                  marz_timeline_set_data          (MarzTimeline   *self,
                                                        MarzTimelineData *data);
+guint                 marz_timeline_get_n_marks       (MarzTimeline   *self);
 gboolean              marz_timeline_get_playing       (MarzTimeline   *self);
 void                  marz_timeline_set_playing       (MarzTimeline   *self,
                                                        gboolean        playing);

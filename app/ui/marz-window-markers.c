@@ -315,12 +315,14 @@ typedef struct
   gboolean           with_diplomacy;
   MarzIncidentFilter filter;
   gboolean           with_marks;     /* the range aside, the timeline shows what the filters let through */
+  char              *marks_key;      /* the filters' key in the timeline cache */
 } LoadData;
 
 typedef struct
 {
   MarzMarkerSet    *set;
   MarzTimelineData *marks;           /* binned here, or NULL: the timeline keeps its own */
+  char             *marks_key;
 } LoadResult;
 
 static void
@@ -328,7 +330,31 @@ load_result_free (LoadResult *result)
 {
   g_clear_pointer (&result->set, marz_marker_set_unref);
   g_clear_pointer (&result->marks, marz_timeline_data_unref);
+  g_free (result->marks_key);
   g_free (result);
+}
+
+/* The timeline's data for the filters seen since the store last changed:
+ * going back to a filter (back to everything, most often) needs no
+ * million marks read and binned again.  The range is not in the key: the
+ * timeline shows what the other filters let through, whatever the range. */
+#define TIMELINE_CACHE_SIZE 8
+
+static char *
+timeline_key (const MarzIncidentFilter *filter)
+{
+  return g_strdup_printf ("%d|%u|%d|%s|%s", filter->type, filter->types, filter->hide_diplomacy,
+                          filter->language ? filter->language : "", filter->place_id ? filter->place_id : "");
+}
+
+static void
+cache_timeline (MarzWindow       *self,
+                const char       *key,
+                MarzTimelineData *data)
+{
+  if (g_hash_table_size (self->timeline_cache) >= TIMELINE_CACHE_SIZE)
+    g_hash_table_remove_all (self->timeline_cache);
+  g_hash_table_replace (self->timeline_cache, g_strdup (key), marz_timeline_data_ref (data));
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadResult, load_result_free)
@@ -338,6 +364,7 @@ load_data_free (LoadData *data)
 {
   g_clear_object (&data->store);
   g_free (data->language);
+  g_free (data->marks_key);
   marz_incident_filter_clear (&data->filter);
   g_free (data);
 }
@@ -377,7 +404,10 @@ load_markers_thread (GTask        *task,
     {
       result->set = marz_marker_set_new (summaries, data->with_diplomacy);
       if (data->with_marks)
-        result->marks = load_marks (store, data, &error);
+        {
+          result->marks = load_marks (store, data, &error);
+          result->marks_key = g_strdup (data->marks_key);
+        }
     }
   if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -439,7 +469,10 @@ on_markers_loaded_cb (GObject      *object,
       update_outlines (self, loaded->set);
       update_places_list (self, loaded->set);
       if (loaded->marks)
-        set_marks (self, loaded->marks);
+        {
+          set_marks (self, loaded->marks);
+          cache_timeline (self, loaded->marks_key, loaded->marks);
+        }
       if (reopen)
         marz_window_select_place (self, self->selected_place);
     }
@@ -458,7 +491,11 @@ _marz_window_reload (MarzWindow *self,
                      gboolean    with_marks)
 {
   if (with_marks)
-    self->marks_pending = TRUE;
+    {
+      /* New incidents: what the cache holds is out of date. */
+      g_hash_table_remove_all (self->timeline_cache);
+      self->marks_pending = TRUE;
+    }
   _marz_window_reload_markers (self);
 }
 
@@ -483,6 +520,17 @@ _marz_window_reload_markers (MarzWindow *self)
   marz_view_model_fill_filter (self->model, &data->filter);
   data->with_marks = self->marks_pending || self->marks == NULL;
   self->marks_pending = FALSE;
+  if (data->with_marks)
+    {
+      MarzTimelineData *cached;
+
+      data->marks_key = timeline_key (&data->filter);
+      if ((cached = g_hash_table_lookup (self->timeline_cache, data->marks_key)) != NULL)
+        {
+          set_marks (self, cached);
+          data->with_marks = FALSE;
+        }
+    }
   task = g_task_new (self, self->cancellable, on_markers_loaded_cb, NULL);
   g_task_set_source_tag (task, _marz_window_reload_markers);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);

@@ -53,6 +53,7 @@ struct _MarzWindow
   GPtrArray            *outline_layers; /* ShumatePathLayer, borrowed from the outlines */
   GHashTable           *outlines;       /* province id → its outline's layers (marz-window-markers.c) */
   GHashTable           *place_rows;     /* place id → its row in places_list */
+  GHashTable           *timeline_cache; /* filters' key → MarzTimelineData, since the store last changed */
   GCancellable         *cancellable;    /* fires when the window closes */
   GCancellable         *load_cancellable;
   GtkWidget            *popover;        /* weak: the marker's open popover */

@@ -474,6 +474,7 @@ marz_window_finalize (GObject *object)
   g_clear_pointer (&self->outline_layers, g_ptr_array_unref);
   g_clear_pointer (&self->outlines, g_hash_table_unref);
   g_clear_pointer (&self->place_rows, g_hash_table_unref);
+  g_clear_pointer (&self->timeline_cache, g_hash_table_unref);
   g_clear_pointer (&self->selected_incidents, g_ptr_array_unref);
   g_clear_pointer (&self->import_errors, g_ptr_array_unref);
   g_clear_pointer (&self->marks, g_ptr_array_unref);
@@ -638,6 +639,8 @@ marz_window_init (MarzWindow *self)
   self->outline_layers = g_ptr_array_new ();
   self->outlines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) _marz_window_outline_free);
   self->place_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->timeline_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                (GDestroyNotify) marz_timeline_data_unref);
   self->import_errors = g_ptr_array_new_with_free_func (g_free);
   g_action_map_add_action (G_ACTION_MAP (self), g_settings_create_action (self->settings, "show-diplomacy"));
   g_action_map_add_action (G_ACTION_MAP (self), g_settings_create_action (self->settings, "online-tiles"));

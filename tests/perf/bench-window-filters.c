@@ -11,6 +11,11 @@
  * property falls).  It also records the longest gap between two frames
  * while the change runs: the time the UI thread was not free to draw.
  *
+ * Each change is timed twice: cold, the first time since the store last
+ * changed (the window's timeline cache emptied, as an import does), and
+ * warm, the same change again after going back to everything (the
+ * timeline's data for those filters cached).
+ *
  * The baseline, in the same run, is a count(*) of every incident on a reader
  * connection, as in bench-filters.  The first load after opening (the
  * store's copy of the incidents in memory) is timed apart.
@@ -26,7 +31,7 @@
 
 #include "bench-filters-store.h"
 #include "bench-machine.h"
-#include "marz-window.h"
+#include "marz-window-private.h"
 
 #define SEED      20251121
 #define BUDGET_MS 100.0
@@ -229,51 +234,59 @@ main (int argc, char *argv[])
 
   model = marz_window_get_view_model (window);
   gtk_widget_add_tick_callback (GTK_WIDGET (window), on_tick_cb, &watch, NULL);
-  g_print ("%-20s %16s %16s %14s %10s\n", "change", "median / p95 ms", "× baseline", "longest frame", "aim");
+  g_print ("%-20s %16s %16s %16s %14s %8s\n", "change", "cold: median/p95", "× baseline", "warm: median/p95",
+           "longest frame", "aim");
   for (guint c = 0; c < G_N_ELEMENTS (changes); c++)
     {
-      g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) cold = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) warm = g_array_new (FALSE, FALSE, sizeof (double));
       g_autoptr(GArray) gaps = g_array_new (FALSE, FALSE, sizeof (double));
-      double median, p95, base;
+      double base;
 
       for (int r = 0; r < runs; r++)
         {
-          double t, b = time_baseline (path);
+          guint32 seed = g_rand_int (rand);
+          double b = time_baseline (path);
 
           g_array_append_val (baseline, b);
-          /* From everything to the change: each run starts from the same state. */
-          apply_everything (model, rand);
-          spin_until_loaded (window);
-          settle ();
-          if (changes[c].apply == apply_everything)
+          for (int pass = 0; pass < 2; pass++)
             {
-              /* Back to everything from a filtered state. */
-              apply_types (model, rand);
-              apply_no_diplomacy (model, rand);
+              g_autoptr(GRand) same = g_rand_new_with_seed (seed);   /* the same change both times */
+              double t;
+
+              apply_everything (model, rand);
+              if (changes[c].apply == apply_everything)
+                {
+                  /* Back to everything from a filtered state. */
+                  apply_types (model, rand);
+                  apply_no_diplomacy (model, rand);
+                }
+              if (pass == 0)
+                _marz_window_reload (window, TRUE);   /* as after an import */
               spin_until_loaded (window);
               settle ();
+              start = g_get_monotonic_time ();
+              watch.last_frame = start;
+              watch.longest_gap = 0;
+              changes[c].apply (model, same);
+              spin_until_loaded (window);
+              t = (g_get_monotonic_time () - start) / 1000.0;
+              g_array_append_val (pass == 0 ? cold : warm, t);
+              /* A UI thread blocked to the end has drawn no frame since. */
+              b = MAX (watch.longest_gap, g_get_monotonic_time () - watch.last_frame) / 1000.0;
+              g_array_append_val (gaps, b);
             }
-          start = g_get_monotonic_time ();
-          watch.last_frame = start;
-          watch.longest_gap = 0;
-          changes[c].apply (model, rand);
-          spin_until_loaded (window);
-          t = (g_get_monotonic_time () - start) / 1000.0;
-          g_array_append_val (times, t);
-          /* A UI thread blocked to the end has drawn no frame since. */
-          b = MAX (watch.longest_gap, g_get_monotonic_time () - watch.last_frame) / 1000.0;
-          g_array_append_val (gaps, b);
         }
-      median = percentile (times, 0.5);
-      p95 = percentile (times, 0.95);
       base = percentile (baseline, 0.5);
-      over |= p95 > BUDGET_MS;
-      g_print ("%-20s %7.1f / %6.1f %9.2f / %4.2f %11.1f ms %7.0f ms\n", changes[c].name, median, p95,
-               median / base, p95 / base, percentile (gaps, 0.5), BUDGET_MS);
+      over |= percentile (cold, 0.95) > BUDGET_MS;
+      g_print ("%-20s %7.1f / %6.1f %8.2f / %5.2f %7.1f / %6.1f %11.1f ms %5.0f ms\n", changes[c].name,
+               percentile (cold, 0.5), percentile (cold, 0.95), percentile (cold, 0.5) / base,
+               percentile (cold, 0.95) / base, percentile (warm, 0.5), percentile (warm, 0.95),
+               percentile (gaps, 0.5), BUDGET_MS);
     }
   g_print ("\nbaseline count(*) of the incidents: median %.1f ms over %u runs\n", percentile (baseline, 0.5),
            baseline->len);
-  g_print ("%s\n", over ? "the p95 of some change is over the aim" : "every change within the aim at the p95");
+  g_print ("%s\n", over ? "the p95 of some change, cold, is over the aim" : "every change within the aim at the p95, cold");
 
   gtk_window_destroy (GTK_WINDOW (window));
   settle ();

@@ -16,7 +16,8 @@
 #include "marz-filter-popover.h"
 #include "marz-gazetteer.h"
 #include "marz-place-popover.h"
-#include "marz-window.h"
+#include "marz-timeline.h"
+#include "marz-window-private.h"
 
 #define TIMEOUT_S 60
 
@@ -928,6 +929,80 @@ test_loading_indicator (void)
   close_window (window);
 }
 
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_widget (child, type)))
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+load_done (gpointer data)
+{
+  return !marz_window_get_loading (data) && !marz_window_get_importing (data);
+}
+
+/* The timeline marks what the filters let through, whether its marks are
+ * read again or come from the window's cache of earlier filters, and new
+ * incidents reach it even for a filter seen before. */
+static void
+test_timeline_follows_filters (void)
+{
+  g_autofree char *db = db_path ("timeline-filters.db");
+  g_autofree char *dir = g_dir_make_tmp ("marz-new-XXXXXX", NULL);
+  g_autofree char *article = g_build_filename (dir, "new-strike.txt", NULL);
+  const char *paths[] = { article, NULL };
+  MarzWindow *window;
+  MarzViewModel *model;
+  MarzTimeline *timeline;
+  guint n_all, n_strikes;
+
+  if (!needs_display ())
+    return;
+  window = open_window (db);
+  model = marz_window_get_view_model (window);
+  timeline = MARZ_TIMELINE (find_widget (GTK_WIDGET (window), MARZ_TYPE_TIMELINE));
+  n_all = marz_timeline_get_n_marks (timeline);
+  g_assert_cmpuint (n_all, >=, 9);
+
+  marz_view_model_set_types (model, 1u << MARZ_INCIDENT_AIRSTRIKE);
+  wait_for (load_done, window, "only airstrikes");
+  n_strikes = marz_timeline_get_n_marks (timeline);
+  g_assert_cmpuint (n_strikes, ==, 5);
+  marz_view_model_reset_filters (model);
+  wait_for (load_done, window, "every incident");
+  g_assert_cmpuint (marz_timeline_get_n_marks (timeline), ==, n_all);
+  marz_view_model_set_types (model, 1u << MARZ_INCIDENT_AIRSTRIKE);
+  wait_for (load_done, window, "airstrikes again");
+  g_assert_cmpuint (marz_timeline_get_n_marks (timeline), ==, n_strikes);
+
+  /* A new airstrike, on Kandahar. */
+  g_assert_true (g_file_set_contents (article, " date 2025-12-02\nقصف جوي باكستاني على قندهار\n\n"
+                                      "شنت طائرات حربية باكستانية يوم الاثنين 1 ديسمبر 2025 غارات جوية على مدينة "
+                                      "قندهار، ما أسفر عن مقتل خمسة مدنيين وإصابة سبعة آخرين.\n", -1, NULL));
+  _marz_window_import_paths (window, paths, FALSE);
+  wait_for (load_done, window, "the import");
+  settle_frames ();
+  wait_for (load_done, window, "the markers after the import");
+  g_assert_cmpuint (marz_timeline_get_n_marks (timeline), ==, n_strikes + 1);
+  marz_view_model_reset_filters (model);
+  wait_for (load_done, window, "every incident");
+  g_assert_cmpuint (marz_timeline_get_n_marks (timeline), ==, n_all + 1);
+
+  close_window (window);
+  g_remove (article);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -942,6 +1017,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/cluster-splits", test_cluster_splits);
   g_test_add_func ("/window/hide-diplomacy", test_hide_diplomacy);
   g_test_add_func ("/window/filters", test_filters);
+  g_test_add_func ("/window/timeline-follows-filters", test_timeline_follows_filters);
   g_test_add_func ("/window/selection-sync", test_selection_sync);
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/keyboard-and-settings", test_keyboard_and_settings);
