@@ -6,6 +6,13 @@
  * in common, or by an event in common (the same place, days at most
  * EVENT_DAYS apart) together with MIN_ACTORS actors in common: a place and
  * a date alone are often background («the strikes on Kabul on 9 October»).
+ * Actors are the specific ones: a side of the conflict («طالبان», the
+ * Pakistani army; "side" in the glossary) is named by nearly every article
+ * and joins nothing.
+ *
+ * Only articles that share an incident or an event's place can be linked,
+ * so each article is compared with those an inverted index (incident id,
+ * place) gives for it, not with every other article.
  */
 #define G_LOG_DOMAIN "marz-stories"
 
@@ -91,7 +98,7 @@ read_sentence (Profile                    *p,
             }
           days[n_days++].in_year = g_date_get_julian (in_year);
         }
-      else if (a->kind == MARZ_ANCHOR_CONCEPT && a->concept->kind == MARZ_CONCEPT_ACTOR)
+      else if (a->kind == MARZ_ANCHOR_CONCEPT && a->concept->kind == MARZ_CONCEPT_ACTOR && !a->concept->side)
         g_hash_table_add (p->actors, (gpointer) a->key);
     }
   for (guint i = 0; i < s->anchors->len; i++)
@@ -232,6 +239,102 @@ story_for (GHashTable *by_root,
   return story;
 }
 
+/* Which articles hold each incident and each event's place. */
+typedef struct
+{
+  GHashTable *by_incident;   /* gint64 * (borrowed from the profiles) → GArray of guint */
+  GHashTable *by_place;      /* interned key → GArray of guint */
+} Index;
+
+static void
+index_free (Index *index)
+{
+  g_hash_table_unref (index->by_incident);
+  g_hash_table_unref (index->by_place);
+  g_free (index);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Index, index_free)
+
+static void
+post (GHashTable *table,
+      gpointer    key,
+      guint       i)
+{
+  GArray *list = g_hash_table_lookup (table, key);
+
+  if (list == NULL)
+    g_hash_table_insert (table, key, (list = g_array_new (FALSE, FALSE, sizeof (guint))));
+  /* profiles are posted in order: a repeat can only be the last one */
+  if (list->len == 0 || g_array_index (list, guint, list->len - 1) != i)
+    g_array_append_val (list, i);
+}
+
+static Index *
+index_profiles (GPtrArray *profiles)
+{
+  Index *index = g_new0 (Index, 1);
+
+  index->by_incident = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) g_array_unref);
+  index->by_place = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < profiles->len; i++)
+    {
+      const Profile *p = g_ptr_array_index (profiles, i);
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, p->incidents);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        post (index->by_incident, key, i);
+      for (guint e = 0; e < p->events->len; e++)
+        post (index->by_place, (gpointer) g_array_index (p->events, Event, e).place, i);
+    }
+  return index;
+}
+
+static void
+add_later (GHashTable   *seen,
+           GArray       *out,
+           const GArray *list,
+           guint         i)
+{
+  for (guint k = 0; list && k < list->len; k++)
+    {
+      guint j = g_array_index (list, guint, k);
+      if (j > i && g_hash_table_add (seen, GUINT_TO_POINTER (j + 1)))
+        g_array_append_val (out, j);
+    }
+}
+
+static gint
+compare_uints (gconstpointer a,
+               gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* The profiles after @i that share an incident or a place with it, in order. */
+static GArray *
+find_candidates (Index     *index,
+                 GPtrArray *profiles,
+                 guint      i)
+{
+  const Profile *p = g_ptr_array_index (profiles, i);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (guint));
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, p->incidents);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    add_later (seen, out, g_hash_table_lookup (index->by_incident, key), i);
+  for (guint e = 0; e < p->events->len; e++)
+    add_later (seen, out, g_hash_table_lookup (index->by_place, g_array_index (p->events, Event, e).place), i);
+  g_array_sort (out, compare_uints);
+  return out;
+}
+
 static GPtrArray *
 group (GPtrArray *profiles)
 {
@@ -240,6 +343,7 @@ group (GPtrArray *profiles)
   g_autoptr(GPtrArray) reasons = g_ptr_array_new_full (n, g_free);
   g_autoptr(GHashTable) by_root = g_hash_table_new (NULL, NULL);
   GPtrArray *stories = g_ptr_array_new_with_free_func ((GDestroyNotify) marz_story_free);
+  g_autoptr(Index) index = index_profiles (profiles);
 
   for (guint i = 0; i < n; i++)
     parent[i] = i;
@@ -247,14 +351,19 @@ group (GPtrArray *profiles)
     g_ptr_array_add (reasons, g_ptr_array_new_with_free_func (g_free));
   g_ptr_array_set_free_func (reasons, (GDestroyNotify) g_ptr_array_unref);
   for (guint i = 0; i < n; i++)
-    for (guint j = i + 1; j < n; j++)
-      {
-        char *why = link_reason (g_ptr_array_index (profiles, i), g_ptr_array_index (profiles, j));
-        if (why == NULL)
-          continue;
-        parent[find_root (parent, i)] = find_root (parent, j);
-        g_ptr_array_add (g_ptr_array_index (reasons, i), why);
-      }
+    {
+      g_autoptr(GArray) candidates = find_candidates (index, profiles, i);
+
+      for (guint k = 0; k < candidates->len; k++)
+        {
+          guint j = g_array_index (candidates, guint, k);
+          char *why = link_reason (g_ptr_array_index (profiles, i), g_ptr_array_index (profiles, j));
+          if (why == NULL)
+            continue;
+          parent[find_root (parent, i)] = find_root (parent, j);
+          g_ptr_array_add (g_ptr_array_index (reasons, i), why);
+        }
+    }
   for (guint i = 0; i < n; i++)
     {
       Profile *p = g_ptr_array_index (profiles, i);

@@ -234,20 +234,8 @@ fill_stories_list (MarzWindow *self)
 
 /* «Compare with…» in the reader --------------------------------------------- */
 
-static const MarzArticleInfo *
-find_info (GPtrArray  *stories,
-           const char *name)
-{
-  const MarzStory *story = marz_stories_find (stories, name);
-
-  for (guint i = 0; story && i < story->articles->len; i++)
-    {
-      const MarzArticleInfo *info = g_ptr_array_index (story->articles, i);
-      if (g_str_equal (info->name, name))
-        return info;
-    }
-  return NULL;
-}
+/* Enough to find one's way in a menu; the story's own come first, all of them. */
+#define MAX_OTHER_CANDIDATES 30
 
 static void
 update_compare_candidates (MarzWindow *self)
@@ -256,7 +244,9 @@ update_compare_candidates (MarzWindow *self)
   const char *article;
   g_autoptr(GPtrArray) names = NULL;
   g_autoptr(GPtrArray) infos = g_ptr_array_new ();
+  g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
   const MarzStory *story;
+  guint n_story;
 
   if (self->article_view == NULL)
     return;
@@ -266,16 +256,26 @@ update_compare_candidates (MarzWindow *self)
       marz_article_view_set_compare_candidates (self->article_view, NULL, 0);
       return;
     }
-  names = marz_stories_compare_candidates (state->stories, article);
-  for (guint i = 0; i < names->len; i++)
+  /* one pass over the stories, not one per candidate */
+  for (guint i = 0; i < state->stories->len; i++)
     {
-      const MarzArticleInfo *info = find_info (state->stories, g_ptr_array_index (names, i));
+      const MarzStory *s = g_ptr_array_index (state->stories, i);
+      for (guint j = 0; j < s->articles->len; j++)
+        {
+          MarzArticleInfo *info = g_ptr_array_index (s->articles, j);
+          g_hash_table_insert (by_name, info->name, info);
+        }
+    }
+  story = marz_stories_find (state->stories, article);
+  n_story = story ? story->articles->len - 1 : 0;
+  names = marz_stories_compare_candidates (state->stories, article);
+  for (guint i = 0; i < names->len && infos->len < n_story + MAX_OTHER_CANDIDATES; i++)
+    {
+      const MarzArticleInfo *info = g_hash_table_lookup (by_name, g_ptr_array_index (names, i));
       if (info)
         g_ptr_array_add (infos, (gpointer) info);
     }
-  story = marz_stories_find (state->stories, article);
-  marz_article_view_set_compare_candidates (self->article_view, infos,
-                                            story ? story->articles->len - 1 : 0);
+  marz_article_view_set_compare_candidates (self->article_view, infos, n_story);
 }
 
 /* Building the stories ------------------------------------------------------ */

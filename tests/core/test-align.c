@@ -1,12 +1,16 @@
-/* test-align.c: anchors, alignment, discrepancies, decisions and exports */
+/* test-align.c: anchors, alignment, discrepancies, decisions, exports and stories */
 #undef G_DISABLE_ASSERT
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "marz-align.h"
 #include "marz-article.h"
+#include "marz-extractor.h"
+#include "marz-import.h"
 #include "marz-language.h"
+#include "marz-stories.h"
 
 /* What the gold sets reach together at the time of writing (precision
  * 12/23 = 0.52, recall 12/25 = 0.48 over six pairs of articles), less a
@@ -615,6 +619,111 @@ test_decisions (void)
   g_assert_cmpuint (decisions->len, ==, 1);
 }
 
+
+/* Stories ------------------------------------------------------------------ */
+
+static MarzStore *
+import_dir (const char *dir,
+            const char *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MarzGazetteer) gazetteer = marz_gazetteer_new_default (&error);
+  g_autoptr(MarzExtractor) extractor = marz_extractor_new (gazetteer);
+  MarzStore *store = marz_store_open (db, &error);
+  MarzImportSummary summary;
+
+  g_assert_no_error (error);
+  g_assert_true (marz_import_paths (store, extractor, (const char * const []) { dir, NULL },
+                                    NULL, NULL, NULL, &summary, &error));
+  g_assert_no_error (error);
+  return store;
+}
+
+static const char *
+story_of (GPtrArray  *stories,
+          const char *name)
+{
+  const MarzStory *story = marz_stories_find (stories, name);
+
+  g_assert_nonnull (story);
+  return story->id;
+}
+
+static void
+test_stories_corpus (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "..", "data", "corpus", NULL);
+  g_autofree char *tmp = g_dir_make_tmp ("marz-stories-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (tmp, "marz.db", NULL);
+  g_autoptr(MarzStore) store = import_dir (dir, db);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stories = marz_stories_build (store, finder, &error);
+  g_autoptr(GPtrArray) candidates = NULL;
+  const MarzStory *own;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < stories->len; i++)
+    n += ((MarzStory *) g_ptr_array_index (stories, i))->articles->len;
+  g_assert_cmpuint (n, ==, 5);
+  g_assert_cmpstr (story_of (stories, "000_762ce45aa623c2ba.txt"), ==, story_of (stories, "002_953fb3cf66484f30.txt"));
+
+  /* «Compare with…»: the story's others, in the story's order, then the
+   * rest; each once, never the article itself. */
+  own = marz_stories_find (stories, "000_762ce45aa623c2ba.txt");
+  candidates = marz_stories_compare_candidates (stories, "000_762ce45aa623c2ba.txt");
+  g_assert_cmpuint (candidates->len, ==, 4);
+  for (guint i = 0, k = 0; i < own->articles->len; i++)
+    {
+      const char *name = ((MarzArticleInfo *) g_ptr_array_index (own->articles, i))->name;
+      if (!g_str_equal (name, "000_762ce45aa623c2ba.txt"))
+        g_assert_cmpstr (g_ptr_array_index (candidates, k++), ==, name);
+    }
+  for (guint i = own->articles->len - 1; i < candidates->len; i++)
+    g_assert_true (marz_stories_find (stories, g_ptr_array_index (candidates, i)) != own);
+  for (guint i = 0; i < candidates->len; i++)
+    for (guint j = i + 1; j < candidates->len; j++)
+      g_assert_cmpstr (g_ptr_array_index (candidates, i), !=, g_ptr_array_index (candidates, j));
+}
+
+static void
+write_article (const char *dir,
+               const char *name,
+               const char *text)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+}
+
+/* Two events, two pairs of articles; and two articles that share a place,
+ * a day and only the two sides of the conflict, which join nothing. */
+static void
+test_stories_separate (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("marz-stories-XXXXXX", NULL);
+  g_autofree char *dir = g_build_filename (tmp, "in", NULL);
+  g_autofree char *db = g_build_filename (tmp, "marz.db", NULL);
+  g_autoptr(MarzStore) store = NULL;
+  g_autoptr(GPtrArray) stories = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  write_article (dir, "s1a.txt", " date 2025-10-10\nقال ذبيح الله مجاهد وبعثة الأمم المتحدة إن اجتماعاً عقد في قندهار يوم 9 أكتوبر.\n");
+  write_article (dir, "s1b.txt", " date 2025-10-10\nذبیح‌الله مجاهد و یوناما گفتند نشستی در قندهار در ۹ اکتبر برگزار شد.\n");
+  write_article (dir, "s2a.txt", " date 2025-11-21\nالتقى علي لاريجاني وخواجة آصف في خوست يوم 20 نوفمبر.\n");
+  write_article (dir, "s2b.txt", " date 2025-11-21\nعلی لاریجانی و خواجه آصف در خوست در ۲۰ نوامبر دیدار کردند.\n");
+  write_article (dir, "s3a.txt", " date 2025-12-02\nتحدثت طالبان والجيش الباكستاني عن هرات يوم 1 ديسمبر.\n");
+  write_article (dir, "s3b.txt", " date 2025-12-02\nطالبان و ارتش پاکستان درباره هرات در ۱ دسامبر سخن گفتند.\n");
+  store = import_dir (dir, db);
+  stories = marz_stories_build (store, finder, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (story_of (stories, "s1a.txt"), ==, story_of (stories, "s1b.txt"));
+  g_assert_cmpstr (story_of (stories, "s2a.txt"), ==, story_of (stories, "s2b.txt"));
+  g_assert_cmpstr (story_of (stories, "s1a.txt"), !=, story_of (stories, "s2a.txt"));
+  g_assert_cmpstr (story_of (stories, "s3a.txt"), !=, story_of (stories, "s3b.txt"));
+  g_assert_cmpuint (stories->len, ==, 4);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -644,6 +753,8 @@ main (int argc, char **argv)
   g_test_add_func ("/align/non-monotonic", test_non_monotonic);
   g_test_add_func ("/align/rows", test_rows);
   g_test_add_func ("/align/decisions", test_decisions);
+  g_test_add_func ("/stories/corpus", test_stories_corpus);
+  g_test_add_func ("/stories/separate", test_stories_separate);
   status = g_test_run ();
   marz_aligner_unref (aligner);
   marz_anchor_finder_unref (finder);
