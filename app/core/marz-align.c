@@ -434,13 +434,20 @@ take_pair (Matching        *m,
   return TRUE;
 }
 
-/* A decision's sentence: the one starting at @start, else the one holding it. */
+/* A decision's sentence: the one starting exactly at @start, or -1.  A
+ * sentence merely holding @start is another sentence after a change to the
+ * text (or to the splitting): the decision was not made about it. */
 static int
 sentence_at (const MarzAlignment *self,
              gboolean             side_b,
              guint                start)
 {
-  return marz_alignment_find_sentence (self, side_b, start);
+  int i = marz_alignment_find_sentence (self, side_b, start);
+  GPtrArray *sentences = side_b ? self->sentences_b : self->sentences_a;
+
+  if (i < 0 || ((MarzAnchoredSentence *) g_ptr_array_index (sentences, i))->span.char_start != start)
+    return -1;
+  return i;
 }
 
 static void

@@ -620,6 +620,28 @@ test_decisions (void)
 }
 
 
+/* A decision names its sentences by where they start: an offset inside a
+ * sentence (the text changed since) names none, and the decision drops. */
+static void
+test_decision_exact_start (void)
+{
+  g_autoptr(GArray) decisions = g_array_new (FALSE, FALSE, sizeof (MarzAlignDecision));
+  g_autoptr(GArray) inside = g_array_new (FALSE, FALSE, sizeof (MarzAlignDecision));
+  g_autoptr(MarzAlignment) plain = align_corpus (NULL);
+  const MarzAlignPair *pair = g_ptr_array_index (plain->pairs, 0);
+  guint a_start = start_of (plain, FALSE, pair->a), b_start = start_of (plain, TRUE, pair->b);
+  MarzAlignDecision reject = { a_start, b_start, MARZ_ALIGN_DECISION_REJECT };
+  MarzAlignDecision shifted = { a_start + 3, b_start + 3, MARZ_ALIGN_DECISION_REJECT };
+  g_autoptr(MarzAlignment) rejected = NULL, unchanged = NULL;
+
+  g_array_append_val (decisions, reject);
+  rejected = align_corpus (decisions);
+  g_assert_null (find_pair (rejected, a_start, b_start));
+  g_array_append_val (inside, shifted);
+  unchanged = align_corpus (inside);
+  g_assert_nonnull (find_pair (unchanged, a_start, b_start));
+}
+
 /* Stories ------------------------------------------------------------------ */
 
 static MarzStore *
@@ -753,6 +775,7 @@ main (int argc, char **argv)
   g_test_add_func ("/align/non-monotonic", test_non_monotonic);
   g_test_add_func ("/align/rows", test_rows);
   g_test_add_func ("/align/decisions", test_decisions);
+  g_test_add_func ("/align/decision-exact-start", test_decision_exact_start);
   g_test_add_func ("/stories/corpus", test_stories_corpus);
   g_test_add_func ("/stories/separate", test_stories_separate);
   status = g_test_run ();
