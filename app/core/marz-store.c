@@ -233,6 +233,18 @@ migrate (MarzStore  *self,
     return TRUE;
   if (!_marz_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
+  /* Another connection may have migrated between our first look and the
+   * lock: only the version read under the lock counts. */
+  if (!pragma_int (self, "PRAGMA user_version", &version, error))
+    {
+      marz_store_rollback (self);
+      return FALSE;
+    }
+  if (version >= (gint64) G_N_ELEMENTS (migrations))
+    {
+      marz_store_rollback (self);
+      return TRUE;
+    }
   for (gint64 v = version; v < (gint64) G_N_ELEMENTS (migrations); v++)
     if (!_marz_store_exec (self, migrations[v], error))
       {

@@ -1588,6 +1588,97 @@ test_search_reader (void)
   assert_search (reader, "كابل", kabul_keys, CORPUS_ALL);
 }
 
+/* A database from before align_decisions (schema 1), with data in it. */
+static void
+make_v1 (const char *path)
+{
+  raw_exec (path, "DROP TABLE IF EXISTS align_decisions; PRAGMA user_version = 1");
+  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, 1);
+}
+
+static void
+test_open_migrates_v1 (void)
+{
+  g_autofree char *path = data_path ("v1.db", NULL);
+  g_autoptr(MarzStore) store = open_with_corpus (path);
+  Counts before = count_rows (store);
+  Counts after;
+  g_autoptr(GArray) decisions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&store);
+  make_v1 (path);
+  store = open_ok (path);
+  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, 2);
+  after = count_rows (store);
+  assert_counts_equal (&after, &before);
+  g_assert_true (marz_store_set_align_decision (store, "a.txt", "b.txt", 10, 20,
+                                                MARZ_ALIGN_DECISION_CONFIRM, &error));
+  g_assert_no_error (error);
+  decisions = marz_store_get_align_decisions (store, "a.txt", "b.txt", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (decisions->len, ==, 1);
+  g_assert_cmpint (g_array_index (decisions, MarzAlignDecision, 0).kind, ==, MARZ_ALIGN_DECISION_CONFIRM);
+}
+
+typedef struct
+{
+  const char *path;
+  GMutex      lock;
+  GCond       go;
+  gboolean    started;
+} Race;
+
+static gpointer
+open_in_race (gpointer data)
+{
+  Race *race = data;
+  GError *error = NULL;
+  MarzStore *store;
+
+  g_mutex_lock (&race->lock);
+  while (!race->started)
+    g_cond_wait (&race->go, &race->lock);
+  g_mutex_unlock (&race->lock);
+  store = marz_store_open (race->path, &error);
+  g_clear_object (&store);
+  return error;
+}
+
+/* Two connections open a v1 file at once (the window and its workers, or
+ * the CLI beside the app): whichever migrates, both open it. */
+static void
+test_open_migrates_v1_race (void)
+{
+  g_autofree char *path = data_path ("race.db", NULL);
+  g_autoptr(MarzStore) store = open_with_corpus (path);
+
+  g_clear_object (&store);
+  for (guint round = 0; round < 20; round++)
+    {
+      Race race = { path };
+      GThread *threads[2];
+
+      make_v1 (path);
+      g_mutex_init (&race.lock);
+      g_cond_init (&race.go);
+      for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+        threads[i] = g_thread_new ("open", open_in_race, &race);
+      g_mutex_lock (&race.lock);
+      race.started = TRUE;
+      g_cond_broadcast (&race.go);
+      g_mutex_unlock (&race.lock);
+      for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+        {
+          g_autoptr(GError) error = g_thread_join (threads[i]);
+          g_assert_no_error (error);
+        }
+      g_mutex_clear (&race.lock);
+      g_cond_clear (&race.go);
+      g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, 2);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1605,6 +1696,8 @@ main (int   argc,
   g_test_add_func ("/store/open/text-file", test_open_text_file);
   g_test_add_func ("/store/open/random-bytes", test_open_random_bytes);
   g_test_add_func ("/store/open/too-new", test_open_too_new);
+  g_test_add_func ("/store/open/migrates-v1", test_open_migrates_v1);
+  g_test_add_func ("/store/open/migrates-v1-race", test_open_migrates_v1_race);
   g_test_add_func ("/store/open/corrupt", test_open_corrupt);
   g_test_add_func ("/store/open/corrupt/values", test_open_corrupt_values);
   g_test_add_func ("/store/import/corpus", test_import_corpus);
