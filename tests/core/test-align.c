@@ -94,6 +94,37 @@ test_anchors_dates_places_concepts (void)
   g_assert_true (find_anchor (town, "place:kandahar-province")->contained);
 }
 
+/* Words that looked like glossary terms and were not: fighters are not
+ * Zabihullah Mujahid, the Taliban's defence minister is not Khawaja Asif,
+ * al-Qaeda is not the use of Afghan territory, and a defeat or a soil is
+ * not the failure of the talks. */
+static void
+test_anchors_false_friends (void)
+{
+  static const struct { const char *text, *key; } cases[] = {
+    { "قتل عشرات المجاهدين في الهجوم.", "concept:zabihullah-mujahid" },
+    { "وزیر دفاع طالبان از کابل بازدید کرد.", "concept:khawaja-asif" },
+    { "اتهمت واشنطن تنظيم القاعدة بالهجوم.", "concept:use-of-territory" },
+    { "کشاورزان خاک مزرعه را آماده کردند.", "concept:use-of-territory" },
+    { "تیم ملی در بازی دیروز شکست خورد.", "concept:talks-failed" },
+    { "فشل المحرك أثناء الرحلة.", "concept:talks-failed" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) sentences = scan (cases[i].text);
+      if (find_anchor (sentences, cases[i].key) != NULL)
+        g_error ("«%s» has %s", cases[i].text, cases[i].key);
+    }
+  /* What they should still find. */
+  {
+    g_autoptr(GPtrArray) sentences = scan ("وقال ذبيح الله مجاهد إن وزير الدفاع الباكستاني أعلن فشل المباحثات.");
+    g_assert_nonnull (find_anchor (sentences, "concept:zabihullah-mujahid"));
+    g_assert_nonnull (find_anchor (sentences, "concept:khawaja-asif"));
+    g_assert_nonnull (find_anchor (sentences, "concept:talks-failed"));
+  }
+}
+
 static MarzArticle *
 load_article (const char *name,
               const char *language,
@@ -765,6 +796,7 @@ main (int argc, char **argv)
   g_test_add_func ("/anchors/figures", test_anchors_figures);
   g_test_add_func ("/anchors/scripts", test_anchors_scripts);
   g_test_add_func ("/anchors/dates-places-concepts", test_anchors_dates_places_concepts);
+  g_test_add_func ("/anchors/false-friends", test_anchors_false_friends);
   g_test_add_func ("/align/discrepancy-447-450", test_discrepancy_447_450);
   g_test_add_func ("/align/gold", test_gold);
   g_test_add_func ("/align/symmetric", test_symmetric);
