@@ -152,7 +152,11 @@ marz_cli_align (MarzCli  *cli,
   MarzAlignExportScope scope = MARZ_ALIGN_EXPORT_AUTO;
 
   if (!marz_cli_parse_options ("align", _("ARTICLE_A ARTICLE_B"),
-                               _("Align the sentences of two articles by the facts they share."),
+                               _("Align the sentences of two articles by the facts they share.\n\n"
+                                 "Offsets (start, end, and A:B for decisions) count characters of the "
+                                 "article's text as Marz stores it: decoded, without a byte order mark, "
+                                 "line ends as LF, the date line included; the \"text\" that "
+                                 "“marz-cli show --format json” gives, not the bytes of the file."),
                                entries, &argc, &argv, &error))
     return marz_cli_usage_error ("align", error->message);
   if (argc != 3)

@@ -1,8 +1,9 @@
 /* marz-align-export.c: an alignment as JSON, TMX 1.4, TSV or text, and the
  * rows of a side-by-side view
  *
- * Texts are as in the originals and offsets count characters of the
- * original text, header line included, like every other Marz export.
+ * Texts are as in the originals and offsets count characters of the text
+ * as the store holds it (decoded, no BOM, line ends as LF), header line
+ * included, like every other Marz export.
  */
 #define G_LOG_DOMAIN "marz-align"
 

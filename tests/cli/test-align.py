@@ -117,10 +117,46 @@ def test_stories():
     check("a story lists its languages", "ar" in first["languages"], first["languages"])
 
 
+def test_offsets_crlf_bom():
+    """Offsets count characters of the text as stored (no BOM, LF line ends),
+    which is what `marz-cli show --format json` gives as "text"."""
+    src = os.path.join(tmp, "crlf")
+    os.makedirs(src, exist_ok=True)
+    texts = {
+        "crlf_a.txt": " date 2025-11-08\nخبر أول عن الطقس.\nوأعلنت بعثة الأمم المتحدة مقتل 50 مدنياً و447 جريحاً في كابل في 9 أكتوبر.\n",
+        "crlf_b.txt": " date 2025-11-08\nخبری دربارهٔ هوا.\nیوناما گفت ۵۰ غیرنظامی در کابل در ۹ اکتبر کشته شدند و ۴۵۰ نفر زخمی شدند.\n",
+    }
+    for name, text in texts.items():
+        with open(os.path.join(src, name), "wb") as f:
+            f.write(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    db = ["--db", os.path.join(tmp, "crlf.db")]
+    r = subprocess.run([CLI] + db + ["import", src], capture_output=True, text=True, timeout=120)
+    check("CRLF/BOM import exits 0", r.returncode == 0, r.stderr)
+    stored = {}
+    for name in texts:
+        r = subprocess.run([CLI] + db + ["show", name, "--format", "json"], capture_output=True, text=True)
+        stored[name] = json.loads(r.stdout)["text"]
+        check("stored text has no BOM and no CR", "\r" not in stored[name] and not stored[name].startswith("\ufeff"),
+              stored[name][:20])
+    r = subprocess.run([CLI] + db + ["align", "crlf_a.txt", "crlf_b.txt"], capture_output=True, text=True)
+    pairs = json.loads(r.stdout)["pairs"]
+    check("CRLF/BOM articles pair", len(pairs) == 1, r.stdout[:300])
+    for p in pairs:
+        ta, tb = stored["crlf_a.txt"], stored["crlf_b.txt"]
+        check("offsets slice the text `show` gives",
+              ta[p["a"]["start"]:p["a"]["end"]] == p["a"]["text"] and tb[p["b"]["start"]:p["b"]["end"]] == p["b"]["text"],
+              p)
+        raw = open(os.path.join(src, "crlf_a.txt"), encoding="utf-8", newline="").read()
+        check("(the raw file's characters would not do)", raw[p["a"]["start"]:p["a"]["end"]] != p["a"]["text"])
+    r = subprocess.run([CLI, "align", "--help"], capture_output=True, text=True)
+    check("--help says what offsets count", "line ends as LF" in r.stdout and "show --format json" in r.stdout,
+          r.stdout)
+
+
 def main():
     r = run("import", CORPUS)
     check("import exits 0", r.returncode == 0, r.stderr)
-    for t in (test_json, test_tmx, test_tsv_and_decisions, test_errors, test_stories):
+    for t in (test_json, test_tmx, test_tsv_and_decisions, test_errors, test_stories, test_offsets_crlf_bom):
         t()
     print(f"1..{len(results)}")
     failed = 0
