@@ -97,6 +97,17 @@ def test_tsv_and_decisions():
     check("decision holds the other way round", statuses.count("confirmed") == 1, statuses)
     r = run("align", A, B, "--format", "tsv", "--all")
     check("--all exports every pair", len(r.stdout.strip().split("\n")) > 2, r.stdout)
+    # Re-pairing: the first pair's A sentence with the second pair's B one.
+    pairs = json.loads(run("align", A, B).stdout)["pairs"]
+    a_start, b_start = pairs[0]["a"]["start"], pairs[1]["b"]["start"]
+    r = run("align", A, B, "--pair", f"{a_start}:{b_start}")
+    check("--pair exits 0", r.returncode == 0, r.stderr)
+    got = [(p["a"]["start"], p["b"]["start"], p["status"]) for p in json.loads(r.stdout)["pairs"]]
+    check("--pair makes that pair, marked paired", (a_start, b_start, "paired") in got, got)
+    r = run("align", B, A)
+    got = [(p["b"]["start"], p["a"]["start"], p["status"]) for p in json.loads(r.stdout)["pairs"]]
+    check("the pair is stored, and holds the other way round", (a_start, b_start, "paired") in got, got)
+    run("align", A, B, "--forget", f"{a_start}:{b_start}")
 
 
 def test_errors():

@@ -673,6 +673,51 @@ test_decision_exact_start (void)
   g_assert_nonnull (find_pair (unchanged, a_start, b_start));
 }
 
+/* The same ceasefire in Kabul, dated differently on each side: a date
+ * discrepancy; dated alike: none. */
+static void
+test_discrepancy_dates (void)
+{
+  g_autoptr(MarzArticle) a = article_from ("a", " date 2025-11-08\n"
+                                           "أعلنت حركة طالبان الباكستانية وقف إطلاق النار في كابل يوم 9 أكتوبر بعد مقتل 50 مدنياً.", "ar");
+  g_autoptr(MarzArticle) b = article_from ("b", " date 2025-11-08\n"
+                                           "تحریک طالبان پاکستان در ۱۱ اکتبر در کابل آتش‌بس اعلام کرد، پس از کشته شدن ۵۰ غیرنظامی.", "fa");
+  g_autoptr(MarzArticle) same = article_from ("c", " date 2025-11-08\n"
+                                              "تحریک طالبان پاکستان در ۹ اکتبر در کابل آتش‌بس اعلام کرد، پس از کشته شدن ۵۰ غیرنظامی.", "fa");
+  g_autoptr(MarzAlignment) differ = align_articles (a, b);
+  g_autoptr(MarzAlignment) agree = align_articles (a, same);
+  const MarzDiscrepancy *d;
+
+  g_assert_cmpuint (differ->pairs->len, ==, 1);
+  g_assert_cmpuint (differ->discrepancies->len, ==, 1);
+  d = g_ptr_array_index (differ->discrepancies, 0);
+  g_assert_cmpint (d->kind, ==, MARZ_DISCREPANCY_DATE);
+  g_assert_true (g_str_has_prefix (d->detail, "date: "));
+  g_assert_cmpuint (agree->pairs->len, ==, 1);
+  g_assert_cmpuint (agree->discrepancies->len, ==, 0);
+}
+
+/* A translator's pair stands, whatever Marz proposed for either sentence. */
+static void
+test_decision_pair (void)
+{
+  g_autoptr(MarzAlignment) plain = align_corpus (NULL);
+  const MarzAlignPair *first = g_ptr_array_index (plain->pairs, 0);
+  const MarzAlignPair *second = g_ptr_array_index (plain->pairs, 1);
+  MarzAlignDecision pair = { start_of (plain, FALSE, first->a), start_of (plain, TRUE, second->b),
+                             MARZ_ALIGN_DECISION_PAIR };
+  g_autoptr(GArray) decisions = g_array_new (FALSE, FALSE, sizeof (MarzAlignDecision));
+  g_autoptr(MarzAlignment) paired = NULL;
+  const MarzAlignPair *p;
+
+  g_array_append_val (decisions, pair);
+  paired = align_corpus (decisions);
+  p = find_pair (paired, pair.a_start, pair.b_start);
+  g_assert_nonnull (p);
+  g_assert_cmpint (p->status, ==, MARZ_ALIGN_PAIRED);
+  g_assert_null (find_pair (paired, pair.a_start, start_of (plain, TRUE, first->b)));
+}
+
 /* Stories ------------------------------------------------------------------ */
 
 static MarzStore *
@@ -808,6 +853,8 @@ main (int argc, char **argv)
   g_test_add_func ("/align/rows", test_rows);
   g_test_add_func ("/align/decisions", test_decisions);
   g_test_add_func ("/align/decision-exact-start", test_decision_exact_start);
+  g_test_add_func ("/align/discrepancy-dates", test_discrepancy_dates);
+  g_test_add_func ("/align/decision-pair", test_decision_pair);
   g_test_add_func ("/stories/corpus", test_stories_corpus);
   g_test_add_func ("/stories/separate", test_stories_separate);
   status = g_test_run ();
