@@ -40,17 +40,6 @@ export_data_free (ExportData *data)
 }
 
 static void
-copy_filter (MarzIncidentFilter       *dest,
-             const MarzIncidentFilter *src)
-{
-  *dest = *src;
-  dest->from = g_strdup (src->from);
-  dest->to = g_strdup (src->to);
-  dest->place_id = g_strdup (src->place_id);
-  dest->language = g_strdup (src->language);
-}
-
-static void
 count_reports (GPtrArray         *incidents,
                MarzExportSummary *summary)
 {
@@ -283,7 +272,7 @@ marz_export_incidents_async (const char               *database_path,
 
   data = g_new0 (ExportData, 1);
   data->database_path = g_strdup (database_path);
-  copy_filter (&data->filter, filter);
+  marz_incident_filter_copy (&data->filter, filter);
   data->format = format;
   data->gazetteer = gazetteer ? g_object_ref (gazetteer) : NULL;
   data->basemap = basemap ? g_object_ref (basemap) : NULL;

@@ -75,3 +75,26 @@ marz_incident_filter_clear (MarzIncidentFilter *filter)
   filter->types = 0;
   filter->hide_diplomacy = FALSE;
 }
+
+/**
+ * marz_incident_filter_copy:
+ * @dest: (out caller-allocates): uninitialized, or cleared
+ *
+ * Fills @dest with a deep copy of @src, which it owns: clear it with
+ * marz_incident_filter_clear().  Callers keep a filter past the call that
+ * gave it (an async export, a snapshot), so they cannot borrow its strings.
+ */
+void
+marz_incident_filter_copy (MarzIncidentFilter       *dest,
+                           const MarzIncidentFilter *src)
+{
+  g_return_if_fail (dest != NULL);
+  g_return_if_fail (src != NULL);
+  g_return_if_fail (dest != src);
+
+  *dest = *src;
+  dest->from = g_strdup (src->from);
+  dest->to = g_strdup (src->to);
+  dest->place_id = g_strdup (src->place_id);
+  dest->language = g_strdup (src->language);
+}

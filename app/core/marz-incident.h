@@ -104,6 +104,8 @@ const char          *marz_incident_category_to_string (MarzIncidentCategory cate
 void                 marz_report_free               (MarzReport       *report);
 void                 marz_incident_free             (MarzIncident     *incident);
 void                 marz_incident_filter_clear     (MarzIncidentFilter *filter);
+void                 marz_incident_filter_copy      (MarzIncidentFilter       *dest,
+                                                     const MarzIncidentFilter *src);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MarzIncident, marz_incident_free)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MarzIncidentFilter, marz_incident_filter_clear)

@@ -30,17 +30,6 @@ G_DEFINE_QUARK (marz-snapshot-error-quark, marz_snapshot_error)
 /* Afghanistan and Pakistan, when there is nothing to frame. */
 static const double border_region[4] = { 60.5, 23.6, 77.8, 38.5 };
 
-static void
-filter_copy (MarzIncidentFilter       *dest,
-             const MarzIncidentFilter *src)
-{
-  *dest = *src;
-  dest->from = g_strdup (src->from);
-  dest->to = g_strdup (src->to);
-  dest->place_id = g_strdup (src->place_id);
-  dest->language = g_strdup (src->language);
-}
-
 /* By date, undated last; then in the store's order. */
 static int
 compare_incidents (gconstpointer a,
@@ -237,7 +226,7 @@ marz_snapshot_new (MarzBasemap              *basemap,
   self = g_object_new (MARZ_TYPE_SNAPSHOT, NULL);
   self->basemap = g_object_ref (basemap);
   if (filter != NULL)
-    filter_copy (&self->filter, filter);
+    marz_incident_filter_copy (&self->filter, filter);
   return self;
 }
 

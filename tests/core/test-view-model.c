@@ -679,6 +679,40 @@ test_flags_type (void)
   g_assert_cmpstr (both, ==, "MARZ_VIEW_CHANGED_RANGE | MARZ_VIEW_CHANGED_SELECTION");
 }
 
+/* The snapshot and the async export keep the filter they were given: a deep
+ * copy, every field, that outlives the original and is cleared on its own. */
+static void
+test_filter_copy (void)
+{
+  MarzIncidentFilter src = { g_strdup ("2025-10-01"), g_strdup ("2025-11-30"), MARZ_INCIDENT_CLASH,
+                             g_strdup ("paktika"), 1u << MARZ_INCIDENT_CLASH, TRUE, g_strdup ("ps") };
+  MarzIncidentFilter dest, empty = { NULL, NULL, -1, NULL }, dest_empty;
+
+  marz_incident_filter_copy (&dest, &src);
+  g_assert_true (dest.from != src.from && dest.to != src.to);
+  g_assert_true (dest.place_id != src.place_id && dest.language != src.language);
+  marz_incident_filter_clear (&src);
+  g_assert_cmpstr (dest.from, ==, "2025-10-01");
+  g_assert_cmpstr (dest.to, ==, "2025-11-30");
+  g_assert_cmpint (dest.type, ==, MARZ_INCIDENT_CLASH);
+  g_assert_cmpstr (dest.place_id, ==, "paktika");
+  g_assert_cmphex (dest.types, ==, 1u << MARZ_INCIDENT_CLASH);
+  g_assert_true (dest.hide_diplomacy);
+  g_assert_cmpstr (dest.language, ==, "ps");
+  marz_incident_filter_clear (&dest);
+  g_assert_null (dest.from);
+
+  /* The filter that lets everything through stays so. */
+  marz_incident_filter_copy (&dest_empty, &empty);
+  g_assert_null (dest_empty.from);
+  g_assert_null (dest_empty.to);
+  g_assert_null (dest_empty.place_id);
+  g_assert_null (dest_empty.language);
+  g_assert_cmpint (dest_empty.type, ==, -1);
+  g_assert_cmphex (dest_empty.types, ==, 0);
+  g_assert_false (dest_empty.hide_diplomacy);
+}
+
 #define ADD(path, func) \
   g_test_add ("/view-model/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -701,5 +735,6 @@ main (int argc, char **argv)
   ADD ("accepts/dates", test_accepts_dates);
   ADD ("accepts/filters", test_accepts_filters);
   g_test_add_func ("/view-model/flags-type", test_flags_type);
+  g_test_add_func ("/incident-filter/copy", test_filter_copy);
   return g_test_run ();
 }
