@@ -270,6 +270,8 @@ def test_arabic_title():
 # The issue's figure: the border region, every incident, the list beside it.
 CORPUS_BOX = (60.0, 28.0, 75.0, 38.0)
 AIRSTRIKE_RGB = (0xC0, 0x39, 0x2B)
+TALKS_RGB = (0x24, 0x71, 0xA3)
+CLUSTER_RGB = (0x34, 0x49, 0x5E)     # marz_marker_style_cluster_color
 # (English, Persian) names of the incidents' places; Islamabad and
 # Rawalpindi share a cluster, named one a line.
 PLACES = [("Kabul", "کابل"), ("Paktika", "پکتیکا"), ("Spin Boldak", "سپین\u200cبولدک"), ("Khost", "خوست"),
@@ -345,6 +347,227 @@ def test_legend_in_view():
     check("no province outline in the legend", "Province with incidents of its own" not in texts, texts[:40])
 
 
+def svg_furniture(path):
+    """Which pieces of furniture an SVG's <text> shows."""
+    texts = [t for t, _ in svg_texts(path)]
+    return {
+        "legend": "Legend" in texts or any(LEGEND_ENTRY.match(t) for t in texts),
+        "filters": any(re.search(r"\d+ incidents?$", t) for t in texts),
+        "scale bar": any(re.fullmatch(r"[\d.]+ k?m", t) for t in texts),
+        "north arrow": "N" in texts,
+        "attribution": any("Natural Earth" in t for t in texts),
+    }
+
+
+def test_furniture_switches():
+    """Each --no-… leaves out its own piece of furniture, and only that one."""
+    out = os.path.join(tmp, "furniture.svg")
+    r = run("export-map", "--output", out, "--bbox", bbox_arg(), "--width", "800")
+    check("furniture: svg export exits 0", r.returncode == 0, r.stderr)
+    shown = svg_furniture(out) if r.returncode == 0 else {}
+    for piece, ok in shown.items():
+        check(f"furniture: by default the {piece} is drawn", ok, [t for t, _ in svg_texts(out)][:40])
+    for piece in shown:
+        switch = "--no-" + piece.replace(" ", "-")
+        out = os.path.join(tmp, f"furniture-{switch[5:]}.svg")
+        r = run("export-map", "--output", out, "--bbox", bbox_arg(), "--width", "800", switch)
+        without = svg_furniture(out) if r.returncode == 0 else {}
+        check(f"furniture: {switch} leaves out the {piece}", r.returncode == 0 and not without[piece],
+              (r.stderr, [t for t, _ in svg_texts(out)][:40] if r.returncode == 0 else None))
+        check(f"furniture: {switch} keeps the rest",
+              r.returncode == 0 and all(ok for p, ok in without.items() if p != piece), without)
+    texts = [t for t, _ in svg_texts(os.path.join(tmp, "furniture-legend.svg"))]
+    check("furniture: --no-legend leaves out the type labels too", not any(LEGEND_ENTRY.match(t) for t in texts),
+          texts[:40])
+
+
+def project_center(lat, lon, center, zoom, width, height):
+    """Web Mercator at zoom Z, 256 px tiles, the centre in the middle of the map."""
+    world = 256 * 2 ** zoom
+
+    def pixel(lat, lon):
+        y = math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+        return (lon + 180) / 360 * world, (1 - y / math.pi) / 2 * world
+
+    x, y = pixel(lat, lon)
+    cx, cy = pixel(*center)
+    return x - cx + width / 2, y - cy + height / 2
+
+
+KABUL = (34.528, 69.172)
+
+
+def test_center_zoom():
+    for center, zoom, (width, height) in (((33.0, 69.5), 7, (1000, 700)), ((32.2, 67.9), 7.5, (900, 900))):
+        arg = f"{center[0]},{center[1]}"
+        out = os.path.join(tmp, f"center-{zoom}.png")
+        r = run("export-map", "--output", out, "--center", arg, "--zoom", str(zoom),
+                "--width", str(width), "--height", str(height))
+        check(f"--center {arg} --zoom {zoom} exits 0", r.returncode == 0, r.stderr)
+        if r.returncode != 0:
+            continue
+        w, h, rows = read_png(out)
+        check(f"--center --zoom {zoom}: the size asked for", (w, h) == (width, height), (w, h))
+        for name, place, rgb in (("Spin Boldak", SPIN_BOLDAK, CLASH_RGB), ("Kabul", KABUL, AIRSTRIKE_RGB)):
+            x, y = project_center(*place, center, zoom, width, height)
+            inside = 0 <= x < width and 0 <= y < height
+            check(f"--center --zoom {zoom}: {name}'s colour at the pixel Web Mercator gives",
+                  inside and near(rows[int(y)][int(x)], rgb), (x, y, inside and rows[int(y)][int(x)]))
+            check(f"--center --zoom {zoom}: and not {name}'s marker 25 px to its left",
+                  inside and not near(rows[int(y)][int(x) - 25], rgb), inside and rows[int(y)][int(x) - 25])
+
+
+def incident_places():
+    """{place name: (lat, lon)} of the store's incidents, and how many incidents, from `incidents`."""
+    r = run("incidents")
+    places = {m.group(1): (float(m.group(2)), float(m.group(3)))
+              for m in re.finditer(r"^#\d+\s+\S+\s+\S+\s+(.+?) \([^;]+; ([-\d.]+), ([-\d.]+)\)", r.stdout, re.M)}
+    count = re.search(r"^(\d+) incidents?$", r.stdout, re.M)
+    return places, int(count.group(1)) if count else 0
+
+
+TAG = re.compile(r"^\d+(?:–\d+)?(?:, \d+(?:–\d+)?)*$")
+
+
+def marker_tags(path, map_width, map_height):
+    """The numbers beside the markers of an SVG: [(set of numbers, x, y)].
+
+    A cluster's count is a number too, but white, over its marker."""
+    tags = []
+    for text, e in svg_texts(path):
+        x, y = float(e.get("x", -1)), float(e.get("y", -1))
+        if TAG.match(text) and e.get("fill") != "#ffffff" and 0 <= x < map_width and 0 <= y < map_height:
+            numbers = set()
+            for part in text.split(", "):
+                a, _, b = part.partition("–")
+                numbers.update(range(int(a), int(b or a) + 1))
+            tags.append((numbers, x, y))
+    return tags
+
+
+def map_frame(stdout):
+    m = re.search(r"the map at ([\d.]+),([\d.]+) ([\d.]+)×([\d.]+)", stdout)
+    return tuple(float(v) for v in m.groups()) if m else None
+
+
+def test_default_view():
+    """No --bbox nor --center: the view frames every incident, Istanbul and Doha included."""
+    places, count = incident_places()
+    check("default view: the store has incidents to frame", count > 0 and len(places) > 3, (count, places))
+    out = os.path.join(tmp, "default.svg")
+    r = run("export-map", "--output", out, "--list")
+    check("default view: svg export exits 0", r.returncode == 0, r.stderr)
+    frame = map_frame(r.stdout)
+    check("default view: the map frame is reported", frame is not None, r.stdout)
+    if r.returncode != 0 or frame is None:
+        return
+    fx, fy, fw, fh = frame
+    tags = marker_tags(out, fx + fw, fy + fh)
+    numbered = set().union(*(n for n, _, _ in tags)) if tags else set()
+    check("default view: every incident's number is on the map", numbered == set(range(1, count + 1)),
+          (sorted(numbered), count))
+    check("default view: every number inside the map",
+          all(fx <= x <= fx + fw and fy <= y <= fy + fh for _, x, y in tags), (frame, tags))
+    xs, ys = [x for _, x, _ in tags], [y for _, _, y in tags]
+    check("default view: the incidents fill the map, not a corner of it",
+          xs and (max(xs) - min(xs) > fw / 2 or max(ys) - min(ys) > fh / 2), (frame, tags))
+    texts = [t for t, _ in svg_texts(out)]
+    check("default view: the filters line counts every incident", f"· {count} incidents" in " ".join(texts),
+          texts[-12:])
+    # Without the legend, its swatches cannot stand in for the markers.
+    out = os.path.join(tmp, "default.png")
+    r = run("export-map", "--output", out, "--no-legend")
+    check("default view: png export exits 0", r.returncode == 0, r.stderr)
+    if r.returncode != 0:
+        return
+    width, height, rows = read_png(out)
+    seen = {rgb for row in rows[::2] for rgb in row[::2]}
+    # Kabul's airstrikes and Doha's ceasefire join clusters at this zoom.
+    for name, rgb in (("clash", CLASH_RGB), ("talks", TALKS_RGB), ("cluster", CLUSTER_RGB)):
+        check(f"default view: a {name} marker is drawn", any(near(c, rgb) for c in seen), name)
+
+
+def test_filters():
+    """--type, --from and --to change the markers, the legend and the filters line."""
+    places, _ = incident_places()
+    out = os.path.join(tmp, "type.svg")
+    r = corpus_figure(out, "--type", "clash")
+    check("--type clash: svg exits 0", r.returncode == 0, r.stderr)
+    texts = [t for t, _ in svg_texts(out)] if r.returncode == 0 else []
+    check("--type clash: the legend lists Clash alone", [t for t in texts if LEGEND_ENTRY.match(t)] == ["Clash (1)"],
+          texts[-15:])
+    check("--type clash: Spin Boldak's marker is named", "Spin Boldak" in texts, texts[-30:])
+    check("--type clash: the filters line says so", any("only Clash" in t and "1 incident" in t for t in texts),
+          texts[-15:])
+    for extra, gone, kept in ((["--type", "clash"], [KABUL], [(SPIN_BOLDAK, CLASH_RGB)]),
+                              (["--from", "2025-11-20"], [KABUL, SPIN_BOLDAK], [(places["Kunar"], AIRSTRIKE_RGB)]),
+                              (["--to", "2025-10-31"], [SPIN_BOLDAK], [(KABUL, AIRSTRIKE_RGB)])):
+        label = " ".join(extra)
+        out = os.path.join(tmp, "filtered.png")
+        r = corpus_figure(out, *extra)
+        check(f"{label}: png exits 0", r.returncode == 0, r.stderr)
+        if r.returncode != 0:
+            continue
+        width, height, rows = read_png(out)
+        for place in gone:
+            x, y = project_fit(*place, CORPUS_BOX, width, height)
+            rgb = rows[int(y)][int(x)]
+            check(f"{label}: no marker at {place}", not near(rgb, AIRSTRIKE_RGB) and not near(rgb, CLASH_RGB),
+                  (x, y, rgb))
+        for place, want in kept:
+            x, y = project_fit(*place, CORPUS_BOX, width, height)
+            check(f"{label}: the marker at {place} stays", near(rows[int(y)][int(x)], want),
+                  (x, y, rows[int(y)][int(x)]))
+    out = os.path.join(tmp, "from.svg")
+    r = corpus_figure(out, "--from", "2025-11-20", "--list")
+    texts = [t for t, _ in svg_texts(out)] if r.returncode == 0 else []
+    check("--from 2025-11-20: svg exits 0", r.returncode == 0, r.stderr)
+    check("--from 2025-11-20: the 9 October strikes are not listed",
+          any("24 November 2025 · Airstrike" in t for t in texts) and not any("October" in t for t in texts),
+          texts[-40:])
+    check("--from 2025-11-20: the filters line starts there",
+          any(t.startswith("20 November 2025 – ") for t in texts), texts[-15:])
+
+
+def test_list_tags():
+    """Marker N's number sits beside the place of the list's entry N."""
+    places, _ = incident_places()
+    out = os.path.join(tmp, "tags.svg")
+    r = corpus_figure(out, "--list")
+    check("list tags: svg exits 0", r.returncode == 0, r.stderr)
+    frame = map_frame(r.stdout)
+    if r.returncode != 0 or frame is None:
+        return
+    _, _, map_width, height = frame
+    texts = svg_texts(out)
+    entries = {}
+    for i, (text, e) in enumerate(texts):
+        m = re.fullmatch(r"(\d+)\.", text)
+        if m and i + 1 < len(texts) and texts[i + 1][1].get("y") == e.get("y"):
+            entries[int(m.group(1))] = texts[i + 1][0].split(" · ")[-1]
+    check("list tags: the list has its entries, numbered from 1",
+          entries and sorted(entries) == list(range(1, len(entries) + 1)) and len(entries) >= 5, entries)
+    tags = marker_tags(out, map_width, height)
+    for n, place in sorted(entries.items()):
+        beside = [(x, y) for numbers, x, y in tags if n in numbers]
+        if place not in places or len(beside) != 1:
+            check(f"list tags: entry {n} ({place}) has one tag", False, (place, beside, tags))
+            continue
+        # The marker, its name on its right, then its numbers.
+        px, py = project_fit(*places[place], CORPUS_BOX, map_width, height)
+        labels = sorted(((math.hypot(float(e.get("x")) - px, float(e.get("y")) - py), e)
+                         for t, e in texts if t == place), key=lambda pair: pair[0])
+        if not labels or labels[0][0] > 60:
+            check(f"list tags: {place}'s marker has its name", False, (px, py, labels[:2]))
+            continue
+        label = labels[0][1]
+        # Noto Sans Bold is about 0.62 em a character.
+        end = float(label.get("x")) + 0.62 * float(label.get("font-size")) * len(place)
+        tx, ty = beside[0]
+        check(f"list tags: {n} is beside {place}'s marker and name",
+              abs(tx - end) < 60 and abs(ty - float(label.get("y"))) < 20,
+              (beside[0], end, label.attrib, (px, py)))
+
 def test_failures():
     missing = os.path.join(tmp, "no-such-folder", "map.png")
     r = run("export-map", "--output", missing)
@@ -382,6 +605,11 @@ def main():
     test_marker_names()
     test_comma_locale()
     test_legend_in_view()
+    test_furniture_switches()
+    test_center_zoom()
+    test_default_view()
+    test_filters()
+    test_list_tags()
     test_failures()
     print(f"1..{len(results)}")
     for i, (name, ok, detail) in enumerate(results, 1):
