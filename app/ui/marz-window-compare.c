@@ -87,8 +87,7 @@ get_aligner (MarzWindow *self)
   glossary = marz_glossary_new_default (&error);
   if (glossary == NULL)
     {
-      g_autofree char *message = g_markup_escape_text (error->message, -1);
-      _marz_window_toast (self, message);
+      _marz_window_toast (self, error->message);   /* which escapes it */
       return NULL;
     }
   finder = marz_anchor_finder_new (self->gazetteer, glossary);
@@ -338,8 +337,7 @@ on_stories_built_cb (GObject      *source,
   state->building = FALSE;
   if (stories == NULL)
     {
-      g_autofree char *message = g_markup_escape_text (error->message, -1);
-      _marz_window_toast (self, message);
+      _marz_window_toast (self, error->message);   /* which escapes it */
       return;
     }
   g_clear_pointer (&state->stories, g_ptr_array_unref);
