@@ -64,10 +64,54 @@ gboolean      _marz_store_add_article_parts (MarzStore    *self,
 void          _marz_store_bind_filter (sqlite3_stmt             *stmt,
                                        const MarzIncidentFilter *filter);
 
-/* The map's summaries from the incidents in memory (marz-store-snapshot.c). */
+/* The incidents in memory: the copy is made in marz-store-snapshot.c, and
+ * the map's summaries, the timeline's marks and a list's pages answered from
+ * it in marz-store-snapshot-answer.c. */
+#define SNAPSHOT_NO_DAY_FIRST G_MAXINT32   /* an incident without a date is in no range */
+#define SNAPSHOT_NO_DAY_LAST  G_MININT32
+
+typedef struct
+{
+  gint32  first;      /* days (GDate Julian) of date_start */
+  gint32  last;       /* of date_end */
+  gint32  killed;     /* -1: unknown */
+  gint32  injured;
+  guint32 languages;  /* bit i: reported in languages[i] */
+  guint16 place;      /* index in places */
+  guint8  type;       /* MARZ_N_INCIDENT_TYPES: a type this version does not know */
+} SnapshotRow;
+
+typedef struct
+{
+  char   *id;
+  char   *kind;
+  char   *names[4];   /* en, ar, fa, ps */
+  double  lat;
+  double  lon;
+  int     parent;     /* index in places, or -1 */
+} SnapshotPlace;
+
 typedef struct _MarzStoreSnapshot MarzStoreSnapshot;
 
+struct _MarzStoreSnapshot
+{
+  gint64         data_version;   /* of the database the copy was made of */
+  gint64         total_changes;
+  gboolean       usable;         /* FALSE: the SQL answers */
+  SnapshotPlace *places;         /* by id, as SQLite orders them */
+  guint          n_places;
+  GPtrArray     *languages;
+  SnapshotRow   *rows;           /* by first day, then type, then id */
+  gint64        *ids;            /* of rows, in the same order (8 more bytes an incident) */
+  gsize          n_rows;
+};
+
 void          _marz_store_snapshot_free      (MarzStoreSnapshot        *snapshot);
+MarzStoreSnapshot *
+              _marz_store_snapshot_current   (MarzStore                *self,
+                                              GError                  **error);
+gboolean      _marz_store_snapshot_parse_day (const char               *text,
+                                              gint32                   *days);
 gboolean      _marz_store_snapshot_summarize (MarzStore                *self,
                                               const MarzIncidentFilter *filter,
                                               const char               *language,

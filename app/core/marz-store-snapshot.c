@@ -1,15 +1,14 @@
-/* marz-store-snapshot.c: the incidents in memory, for the map's summaries
- * and the timeline's marks
+/* marz-store-snapshot.c: building the store's copy of the incidents in memory
  *
  * Summing a million incidents up per place takes SQLite seconds: a row costs
  * it a microsecond or more however it is indexed (bench-filters, and
  * tests/perf/README.md).  So the store keeps a compact copy of what the
  * summaries need, 24 bytes an incident, sorted by first day, and a range
- * and filters are a loop over it in C.  The copy is made on the first
- * summary and again whenever the database has changed since: PRAGMA
- * data_version tells another connection's commits, the connection's own
- * change count its own writes; a copy made inside a write transaction is
- * not kept.
+ * and filters are a loop over it in C (marz-store-snapshot-answer.c).  The
+ * copy is made on the first summary and again whenever the database has
+ * changed since: PRAGMA data_version tells another connection's commits, the
+ * connection's own change count its own writes; a copy made inside a write
+ * transaction is not kept.
  *
  * The copy answers only what it can answer exactly as the SQL does; for
  * anything else (a bound that is not a day, a figure too large for 32 bits,
@@ -21,43 +20,7 @@
 
 #include <string.h>
 
-#define NO_DAY_FIRST G_MAXINT32   /* an incident without a date is in no range */
-#define NO_DAY_LAST  G_MININT32
 #define MAX_LANGUAGES 32
-
-typedef struct
-{
-  gint32  first;      /* days (GDate Julian) of date_start */
-  gint32  last;       /* of date_end */
-  gint32  killed;     /* -1: unknown */
-  gint32  injured;
-  guint32 languages;  /* bit i: reported in languages[i] */
-  guint16 place;      /* index in places */
-  guint8  type;       /* MARZ_N_INCIDENT_TYPES: a type this version does not know */
-} Row;
-
-typedef struct
-{
-  char   *id;
-  char   *kind;
-  char   *names[4];   /* en, ar, fa, ps */
-  double  lat;
-  double  lon;
-  int     parent;     /* index in places, or -1 */
-} Place;
-
-struct _MarzStoreSnapshot
-{
-  gint64     data_version;   /* of the database the copy was made of */
-  gint64     total_changes;
-  gboolean   usable;         /* FALSE: the SQL answers */
-  Place     *places;         /* by id, as SQLite orders them */
-  guint      n_places;
-  GPtrArray *languages;
-  Row       *rows;           /* by first day, then type, then id */
-  gint64    *ids;            /* of rows, in the same order (8 more bytes an incident) */
-  gsize      n_rows;
-};
 
 /* What loading needs on the way, freed after. */
 typedef struct
@@ -101,9 +64,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (MarzStoreSnapshot, _marz_store_snapshot_free)
 /* "YYYY-MM-DD" of a real day, as days since 1 March of year 0 (any
  * count of days would do: only their order matters); FALSE for anything
  * else.  A million of them are read: no GDate. */
-static gboolean
-parse_day (const char *text,
-           gint32     *days)
+gboolean
+_marz_store_snapshot_parse_day (const char *text,
+                                gint32     *days)
 {
   static const char pattern[] = "dddd-dd-dd";
   int y, m, d;
@@ -157,18 +120,18 @@ load_places (MarzStore          *self,
 
   if (stmt == NULL)
     return FALSE;
-  places = g_array_new (FALSE, TRUE, sizeof (Place));
+  places = g_array_new (FALSE, TRUE, sizeof (SnapshotPlace));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      Place p = { _marz_store_dup_text (stmt, 0), _marz_store_dup_text (stmt, 1),
-                  { _marz_store_dup_text (stmt, 2), _marz_store_dup_text (stmt, 3),
-                    _marz_store_dup_text (stmt, 4), _marz_store_dup_text (stmt, 5) },
-                  sqlite3_column_double (stmt, 6), sqlite3_column_double (stmt, 7), -1 };
+      SnapshotPlace p = { _marz_store_dup_text (stmt, 0), _marz_store_dup_text (stmt, 1),
+                          { _marz_store_dup_text (stmt, 2), _marz_store_dup_text (stmt, 3),
+                            _marz_store_dup_text (stmt, 4), _marz_store_dup_text (stmt, 5) },
+                          sqlite3_column_double (stmt, 6), sqlite3_column_double (stmt, 7), -1 };
       g_array_append_val (places, p);
       g_ptr_array_add (parents, _marz_store_dup_text (stmt, 8));
     }
   snap->n_places = places->len;
-  snap->places = (Place *) g_array_free (places, FALSE);
+  snap->places = (SnapshotPlace *) g_array_free (places, FALSE);
   for (guint i = 0; i < snap->n_places; i++)
     g_hash_table_insert (loader->place_index, snap->places[i].id, GUINT_TO_POINTER (i + 1));
   for (guint i = 0; i < snap->n_places; i++)
@@ -236,7 +199,7 @@ load_articles (MarzStore          *self,
 static gboolean
 row_from_stmt (sqlite3_stmt *stmt,
                Loader       *loader,
-               Row          *row)
+               SnapshotRow  *row)
 {
   const char *start = (const char *) sqlite3_column_text (stmt, 2);
   const char *end = (const char *) sqlite3_column_text (stmt, 3);
@@ -245,14 +208,16 @@ row_from_stmt (sqlite3_stmt *stmt,
                          : 0;
   MarzIncidentType type;
 
-  *row = (Row) { NO_DAY_FIRST, NO_DAY_LAST, -1, -1, 0, place - 1, MARZ_N_INCIDENT_TYPES };
+  *row = (SnapshotRow) { SNAPSHOT_NO_DAY_FIRST, SNAPSHOT_NO_DAY_LAST, -1, -1, 0, place - 1,
+                         MARZ_N_INCIDENT_TYPES };
   if (marz_incident_type_from_string ((const char *) sqlite3_column_text (stmt, 1), &type))
     row->type = type;
   /* Without a date, both bounds are NULL, and the SQL leaves it out of any
    * range; a date we cannot read, we leave to the SQL. */
   return place > 0
       && ((start == NULL && end == NULL)
-          || (parse_day (start, &row->first) && parse_day (end, &row->last)))
+          || (_marz_store_snapshot_parse_day (start, &row->first)
+              && _marz_store_snapshot_parse_day (end, &row->last)))
       && get_figure (stmt, 5, &row->killed) && get_figure (stmt, 6, &row->injured);
 }
 
@@ -276,7 +241,7 @@ load_incidents (MarzStore          *self,
       if (snap->rows == NULL)
         {
           snap->n_rows = sqlite3_column_int64 (stmt, 7);
-          snap->rows = g_new (Row, snap->n_rows);
+          snap->rows = g_new (SnapshotRow, snap->n_rows);
           loader->ids = g_new (gint64, snap->n_rows);
         }
       /* The count came in the same read: more rows cannot come. */
@@ -319,11 +284,11 @@ load_languages (MarzStore          *self,
 #define SLOTS_PER_DAY (MARZ_N_INCIDENT_TYPES + 1)
 
 static gsize
-slot_of (const Row *row,
-         gint32     lo,
-         gint32     hi)
+slot_of (const SnapshotRow *row,
+         gint32             lo,
+         gint32             hi)
 {
-  return row->first == NO_DAY_FIRST ? ((gsize) (hi - lo) + 1) * SLOTS_PER_DAY
+  return row->first == SNAPSHOT_NO_DAY_FIRST ? ((gsize) (hi - lo) + 1) * SLOTS_PER_DAY
                                     : (gsize) (row->first - lo) * SLOTS_PER_DAY + row->type;
 }
 
@@ -333,7 +298,7 @@ compare_rows (gconstpointer a,
               gpointer      user_data)
 {
   const MarzStoreSnapshot *snap = user_data;
-  const Row *x = &snap->rows[*(const gsize *) a], *y = &snap->rows[*(const gsize *) b];
+  const SnapshotRow *x = &snap->rows[*(const gsize *) a], *y = &snap->rows[*(const gsize *) b];
   gint64 ix = snap->ids[*(const gsize *) a], iy = snap->ids[*(const gsize *) b];
 
   if (x->first != y->first)
@@ -349,7 +314,7 @@ static void
 sort_sparse (MarzStoreSnapshot *snap)
 {
   g_autofree gsize *order = g_new (gsize, snap->n_rows);
-  Row *sorted = g_new (Row, snap->n_rows);
+  SnapshotRow *sorted = g_new (SnapshotRow, snap->n_rows);
   gint64 *ids = g_new (gint64, snap->n_rows);
 
   for (gsize i = 0; i < snap->n_rows; i++)
@@ -376,11 +341,11 @@ sort_by_first (MarzStoreSnapshot *snap)
   gint32 lo = G_MAXINT32, hi = G_MININT32;
   g_autofree gsize *starts = NULL;
   gsize n_slots;
-  Row *sorted;
+  SnapshotRow *sorted;
   gint64 *ids;
 
   for (gsize i = 0; i < snap->n_rows; i++)
-    if (snap->rows[i].first != NO_DAY_FIRST)
+    if (snap->rows[i].first != SNAPSHOT_NO_DAY_FIRST)
       {
         lo = MIN (lo, snap->rows[i].first);
         hi = MAX (hi, snap->rows[i].first);
@@ -399,7 +364,7 @@ sort_by_first (MarzStoreSnapshot *snap)
     starts[slot_of (&snap->rows[i], lo, hi) + 1]++;
   for (gsize d = 1; d <= n_slots; d++)
     starts[d] += starts[d - 1];
-  sorted = g_new (Row, snap->n_rows);
+  sorted = g_new (SnapshotRow, snap->n_rows);
   ids = g_new (gint64, snap->n_rows);
   for (gsize i = 0; i < snap->n_rows; i++)
     {
@@ -475,9 +440,9 @@ snapshot_new (MarzStore  *self,
 }
 
 /* The copy, made again if the database changed since. */
-static MarzStoreSnapshot *
-current_snapshot (MarzStore  *self,
-                  GError    **error)
+MarzStoreSnapshot *
+_marz_store_snapshot_current (MarzStore  *self,
+                              GError    **error)
 {
   gint64 data_version, total_changes;
 
@@ -493,372 +458,4 @@ current_snapshot (MarzStore  *self,
   if (self->snapshot != NULL && sqlite3_txn_state (self->db, NULL) == SQLITE_TXN_WRITE)
     self->snapshot->total_changes = -1;
   return self->snapshot;
-}
-
-/* ------------------------------------------------------------------------ */
-/* Summing up                                                               */
-
-typedef struct
-{
-  gint32   from;              /* days */
-  gint32   to;
-  gboolean types[MARZ_N_INCIDENT_TYPES];
-  guint32  languages;         /* 0: any */
-  gboolean *within;           /* by place, or NULL for any */
-} Query;
-
-typedef struct
-{
-  guint  n;
-  guint  type_counts[MARZ_N_INCIDENT_TYPES];
-  gint64 killed;              /* -1: none known */
-  gint64 injured;
-} Sum;
-
-/* As the SQL's recursive «within»: the place and every place under it. */
-static gboolean *
-places_within (const MarzStoreSnapshot *snap,
-               const char              *place_id)
-{
-  gboolean *within = g_new0 (gboolean, snap->n_places);
-
-  for (guint i = 0; i < snap->n_places; i++)
-    {
-      int p = i;
-
-      /* A cycle in the gazetteer must not hang us: no chain is longer
-       * than the places. */
-      for (guint depth = 0; p >= 0 && depth <= snap->n_places && !within[i]; depth++)
-        {
-          within[i] = strcmp (snap->places[p].id, place_id) == 0;
-          p = snap->places[p].parent;
-        }
-    }
-  return within;
-}
-
-/* FALSE when the filter asks what the copy cannot answer exactly. */
-static gboolean
-query_init (Query                    *q,
-            const MarzStoreSnapshot  *snap,
-            const MarzIncidentFilter *filter)
-{
-  MarzIncidentFilter any = { .type = -1 };
-  guint i;
-
-  filter = filter ? filter : &any;
-  *q = (Query) { G_MININT32, G_MAXINT32 };
-  if ((filter->from && !parse_day (filter->from, &q->from))
-      || (filter->to && !parse_day (filter->to, &q->to))
-      || filter->type >= MARZ_N_INCIDENT_TYPES)
-    return FALSE;
-  for (guint t = 0; t < MARZ_N_INCIDENT_TYPES; t++)
-    q->types[t] = (filter->type < 0 || (guint) filter->type == t)
-               && (filter->types == 0 || (filter->types & (1u << t)))
-               && (!filter->hide_diplomacy
-                   || marz_incident_type_get_category (t) == MARZ_CATEGORY_VIOLENCE);
-  if (filter->language != NULL)
-    q->languages = g_ptr_array_find_with_equal_func (snap->languages, filter->language,
-                                                     g_str_equal, &i) ? 1u << i : 0;
-  if (filter->language != NULL && q->languages == 0)
-    memset (q->types, 0, sizeof q->types);   /* no article in that language */
-  if (filter->place_id != NULL)
-    q->within = places_within (snap, filter->place_id);
-  return TRUE;
-}
-
-static void
-add_figure (gint64 *sum,
-            gint32  value)
-{
-  if (value >= 0)
-    *sum = MAX (*sum, 0) + value;
-}
-
-/* The first row that starts after @to. */
-static gsize
-rows_end (const MarzStoreSnapshot *snap,
-          gint32                   to)
-{
-  gsize lo = 0, hi = snap->n_rows;
-
-  while (lo < hi)
-    {
-      gsize mid = lo + (hi - lo) / 2;
-      if (snap->rows[mid].first <= to)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
-static void
-sum_rows (const MarzStoreSnapshot *snap,
-          const Query             *q,
-          Sum                     *sums)
-{
-  gsize end = rows_end (snap, q->to);
-
-  for (gsize i = 0; i < end; i++)
-    {
-      const Row *row = &snap->rows[i];
-      Sum *sum;
-
-      if (row->last < q->from || row->type >= MARZ_N_INCIDENT_TYPES || !q->types[row->type]
-          || (q->languages && !(row->languages & q->languages))
-          || (q->within && !q->within[row->place]))
-        continue;
-      sum = &sums[row->place];
-      sum->n++;
-      sum->type_counts[row->type]++;
-      add_figure (&sum->killed, row->killed);
-      add_figure (&sum->injured, row->injured);
-    }
-}
-
-static const char *
-place_name (const Place *place,
-            const char  *language)
-{
-  static const char * const languages[] = { "en", "ar", "fa", "ps" };
-
-  for (guint n = 1; language != NULL && n < G_N_ELEMENTS (languages); n++)
-    if (strcmp (language, languages[n]) == 0 && place->names[n] != NULL)
-      return place->names[n];
-  return place->names[0];
-}
-
-static GPtrArray *
-summaries_of (const MarzStoreSnapshot *snap,
-              const Sum               *sums,
-              const char              *language)
-{
-  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) marz_place_summary_free);
-
-  for (guint p = 0; p < snap->n_places; p++)
-    {
-      const Place *place = &snap->places[p];
-      MarzPlaceSummary *summary;
-
-      if (sums[p].n == 0)
-        continue;
-      summary = g_new0 (MarzPlaceSummary, 1);
-      summary->place_id = g_strdup (place->id);
-      summary->name = g_strdup (place_name (place, language));
-      summary->kind = g_strdup (place->kind);
-      summary->lat = place->lat;
-      summary->lon = place->lon;
-      summary->n_incidents = sums[p].n;
-      memcpy (summary->type_counts, sums[p].type_counts, sizeof summary->type_counts);
-      summary->killed = sums[p].killed;
-      summary->injured = sums[p].injured;
-      g_ptr_array_add (out, summary);
-    }
-  return out;
-}
-
-/**
- * _marz_store_snapshot_summarize:
- * @out: (out) (transfer full): the summaries, as marz_store_summarize_places()
- *   gives them, or %NULL when the copy cannot answer and the SQL must
- *
- * Returns: FALSE with @error set when the database could not be read
- */
-gboolean
-_marz_store_snapshot_summarize (MarzStore                *self,
-                                const MarzIncidentFilter *filter,
-                                const char               *language,
-                                GPtrArray               **out,
-                                GError                  **error)
-{
-  MarzStoreSnapshot *snap = current_snapshot (self, error);
-  g_autofree Sum *sums = NULL;
-  Query q;
-
-  *out = NULL;
-  if (snap == NULL)
-    return FALSE;
-  if (!snap->usable || !query_init (&q, snap, filter))
-    return TRUE;
-  sums = g_new0 (Sum, snap->n_places);
-  for (guint p = 0; p < snap->n_places; p++)
-    sums[p].killed = sums[p].injured = -1;
-  sum_rows (snap, &q, sums);
-  g_free (q.within);
-  *out = summaries_of (snap, sums, language);
-  return TRUE;
-}
-
-/* ------------------------------------------------------------------------ */
-/* The timeline's marks                                                     */
-
-static gboolean
-row_passes (const Row   *row,
-            const Query *q)
-{
-  return row->last >= q->from && row->type < MARZ_N_INCIDENT_TYPES && q->types[row->type]
-      && (!q->languages || (row->languages & q->languages))
-      && (!q->within || q->within[row->place]);
-}
-
-/**
- * _marz_store_snapshot_marks:
- * @out: (out) (transfer full): MarzIncidentMark of the incidents with a
- *   date, by first day, type and id; %NULL when the copy cannot answer and
- *   the SQL must
- *
- * Returns: FALSE with @error set when the database could not be read
- */
-gboolean
-_marz_store_snapshot_marks (MarzStore                *self,
-                            const MarzIncidentFilter *filter,
-                            GArray                  **out,
-                            GError                  **error)
-{
-  MarzStoreSnapshot *snap = current_snapshot (self, error);
-  gint32 epoch = 0;
-  GArray *marks;
-  gsize end;
-  Query q;
-
-  *out = NULL;
-  if (snap == NULL)
-    return FALSE;
-  if (!snap->usable || !query_init (&q, snap, filter))
-    return TRUE;
-  parse_day ("1970-01-01", &epoch);
-  end = rows_end (snap, q.to);
-  marks = g_array_sized_new (FALSE, FALSE, sizeof (MarzIncidentMark), (guint) MIN (end, G_MAXUINT));
-  for (gsize i = 0; i < end; i++)
-    {
-      const Row *row = &snap->rows[i];
-      MarzIncidentMark mark;
-
-      if (row->first == NO_DAY_FIRST || !row_passes (row, &q))
-        continue;
-      mark = (MarzIncidentMark) { snap->ids[i], row->first - epoch, row->last - epoch, row->type };
-      g_array_append_val (marks, mark);
-    }
-  g_free (q.within);
-  *out = marks;
-  return TRUE;
-}
-
-/* ------------------------------------------------------------------------ */
-/* A page of a list                                                         */
-
-typedef struct
-{
-  const MarzStoreSnapshot *snap;
-  const Query             *q;
-  int                      exact;     /* the one place, or -1 */
-  guint                    offset;
-  guint                    limit;
-  guint                    n;         /* incidents that passed so far */
-  GArray                  *scratch;   /* gsize: the rows of one day that pass */
-  GArray                  *ids;       /* gint64: the page */
-} Pager;
-
-/* In a day, as marz_store_query_incidents() orders: rank (the type), the
- * place's English name, id. */
-static int
-compare_in_day (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
-{
-  const MarzStoreSnapshot *snap = user_data;
-  gsize ia = *(const gsize *) a, ib = *(const gsize *) b;
-  const Row *x = &snap->rows[ia], *y = &snap->rows[ib];
-  int names;
-
-  if (x->type != y->type)
-    return x->type < y->type ? -1 : 1;
-  if (x->place != y->place
-      && (names = g_strcmp0 (snap->places[x->place].names[0], snap->places[y->place].names[0])) != 0)
-    return names;
-  return (snap->ids[ia] > snap->ids[ib]) - (snap->ids[ia] < snap->ids[ib]);
-}
-
-/* Rows @from to @to, all of one day: counted, and sorted only when the
- * page takes some of them. */
-static void
-page_day (Pager *p,
-          gsize  from,
-          gsize  to)
-{
-  guint before = p->n;
-
-  g_array_set_size (p->scratch, 0);
-  for (gsize i = from; i < to; i++)
-    if (row_passes (&p->snap->rows[i], p->q) && (p->exact < 0 || p->snap->rows[i].place == p->exact))
-      g_array_append_val (p->scratch, i);
-  p->n += p->scratch->len;
-  if (p->n <= p->offset || before >= p->offset + p->limit)
-    return;
-  g_array_sort_with_data (p->scratch, compare_in_day, (gpointer) p->snap);
-  for (guint k = MAX (before, p->offset) - before; k < p->scratch->len && before + k < p->offset + p->limit; k++)
-    g_array_append_val (p->ids, p->snap->ids[g_array_index (p->scratch, gsize, k)]);
-}
-
-static int
-place_index (const MarzStoreSnapshot *snap,
-             const char              *place_id)
-{
-  for (guint i = 0; place_id != NULL && i < snap->n_places; i++)
-    if (strcmp (snap->places[i].id, place_id) == 0)
-      return (int) i;
-  return -1;
-}
-
-/**
- * _marz_store_snapshot_page:
- * @exact_place: the filter's place alone, not the places within it
- * @ids: (out) (transfer full): the ids of the page's incidents, in the
- *   order of marz_store_query_incidents(); %NULL when the copy cannot
- *   answer and the SQL must
- * @total: (out): how many incidents pass
- *
- * Returns: FALSE with @error set when the database could not be read
- */
-gboolean
-_marz_store_snapshot_page (MarzStore                *self,
-                           const MarzIncidentFilter *filter,
-                           gboolean                  exact_place,
-                           guint                     offset,
-                           guint                     limit,
-                           GArray                  **ids,
-                           guint                    *total,
-                           GError                  **error)
-{
-  MarzStoreSnapshot *snap = current_snapshot (self, error);
-  g_autoptr(GArray) scratch = g_array_new (FALSE, FALSE, sizeof (gsize));
-  gsize end, dated;
-  Pager p;
-  Query q;
-
-  *ids = NULL;
-  if (snap == NULL)
-    return FALSE;
-  if (!snap->usable || !query_init (&q, snap, filter))
-    return TRUE;
-  p = (Pager) { snap, &q, -1, offset, MIN (limit, G_MAXUINT - offset), 0, scratch,
-                g_array_new (FALSE, FALSE, sizeof (gint64)) };
-  if (exact_place && filter != NULL && filter->place_id != NULL
-      && (p.exact = place_index (snap, filter->place_id)) < 0)
-    memset (q.types, 0, sizeof q.types);   /* no such place */
-  end = rows_end (snap, q.to);
-  dated = MIN (rows_end (snap, NO_DAY_FIRST - 1), end);
-  /* SQLite sorts incidents without a date (NULL) first. */
-  page_day (&p, dated, end);
-  for (gsize i = 0, j; i < dated; i = j)
-    {
-      for (j = i + 1; j < dated && snap->rows[j].first == snap->rows[i].first; j++)
-        ;
-      page_day (&p, i, j);
-    }
-  g_free (q.within);
-  *ids = p.ids;
-  *total = p.n;
-  return TRUE;
 }
