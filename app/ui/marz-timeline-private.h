@@ -1,7 +1,8 @@
 /* marz-timeline-private.h: what the timeline's files share, and its tests reach
  *
- * marz-timeline.c owns the object, the view, the model and play;
- * marz-timeline-data.c the incidents; marz-timeline-input.c what the pointer
+ * marz-timeline.c owns the object, its view of the axis and its public API;
+ * marz-timeline-model.c the model's range and selection, the cursor and
+ * play; marz-timeline-data.c the incidents; marz-timeline-input.c what the pointer
  * and keys do; marz-timeline-draw.c geometry, the columns marks are gathered
  * into, hit testing and drawing; marz-timeline-labels.c the words.
  *
@@ -202,8 +203,14 @@ void     _marz_timeline_snapshot         (GtkWidget              *widget,
 double   _marz_timeline_track_y          (MarzTimeline           *self,
                                           MarzIncidentCategory    category);
 
-/* The state, for the other files (marz-timeline.c). */
+/* The view and the play button (marz-timeline.c). */
 void     _marz_timeline_clamp_view       (MarzTimeline           *self);
+void     _marz_timeline_scroll_to_day    (MarzTimeline           *self,
+                                          gint32                  day);
+void     _marz_timeline_set_play_state   (MarzTimeline           *self,
+                                          gboolean                playing);
+
+/* The model, the cursor and play (marz-timeline-model.c). */
 void     _marz_timeline_set_cursor       (MarzTimeline           *self,
                                           gint32                  day);
 void     _marz_timeline_set_range        (MarzTimeline           *self,
@@ -211,6 +218,12 @@ void     _marz_timeline_set_range        (MarzTimeline           *self,
                                           gint32                  last);
 void     _marz_timeline_select           (MarzTimeline           *self,
                                           gint64                  id);
+void     _marz_timeline_update_description (MarzTimeline         *self);
+void     _marz_timeline_sync_range       (MarzTimeline           *self);
+void     _marz_timeline_sync_selection   (MarzTimeline           *self,
+                                          gboolean                reveal);
+void     _marz_timeline_start_playing    (MarzTimeline           *self);
+void     _marz_timeline_stop_playing     (MarzTimeline           *self);
 
 /* Pointer and keys (marz-timeline-input.c). */
 void     _marz_timeline_class_init_input (GtkWidgetClass         *widget_class);

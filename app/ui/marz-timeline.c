@@ -1,20 +1,13 @@
-/* marz-timeline.c
+/* marz-timeline.c: the timeline object, its view of the axis and its public API
  *
- * The timeline strip: the object, the view of the axis, the model and
- * play.  Its data is in marz-timeline-data.c, the pointer and keys in
- * marz-timeline-input.c, geometry and drawing in marz-timeline-draw.c.
+ * The timeline strip.  Its data is in marz-timeline-data.c, the model's
+ * range and selection, the cursor and play in marz-timeline-model.c, the
+ * pointer and keys in marz-timeline-input.c, geometry and drawing in
+ * marz-timeline-draw.c.
  *
  * What set_incidents() keeps, and how, is in marz-timeline-data.c.  Feed it
  * the incidents that pass every filter but the date range: the strip shows
  * the range as shading, not by hiding incidents.
- *
- * Playing.  The range becomes the seven days ending at the current day
- * (fewer at the start), one day further every 400 ms, from the start of the
- * range selected when play began (the whole axis without one) to its end,
- * where it stops with the last window shown.  A week rather than a single
- * day: most days have no incident, and a marker the map shows for one step
- * only is gone before the eye finds it.  Pausing keeps the window; playing
- * again resumes, unless the range was changed meanwhile.
  *
  * Right to left.  Time flows from the start edge: right to left in RTL
  * locales, where Left moves the cursor later.
@@ -29,8 +22,6 @@
 #include "marz-labels.h"
 #include "marz-resources.h"
 
-#define PLAY_INTERVAL_MS 400
-#define PLAY_WINDOW_DAYS 7
 #define MAX_PX_PER_DAY   240.0
 #define MIN_AXIS_WIDTH   120
 #define NAT_AXIS_WIDTH   640
@@ -45,8 +36,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean on_play_timeout_cb (gpointer data);
 
 /* ------------------------------------------------------------------------ */
 /* The view                                                                 */
@@ -97,9 +86,9 @@ show_days (MarzTimeline *self,
   _marz_timeline_clamp_view (self);
 }
 
-static void
-scroll_to_day (MarzTimeline *self,
-               gint32        day)
+void
+_marz_timeline_scroll_to_day (MarzTimeline *self,
+                              gint32        day)
 {
   double days = axis_width (self) / self->px_per_day;
 
@@ -148,92 +137,7 @@ _marz_timeline_pan (MarzTimeline *self,
 }
 
 /* ------------------------------------------------------------------------ */
-/* The model                                                                */
-
-void
-_marz_timeline_set_range (MarzTimeline *self,
-                          gint32        first,
-                          gint32        last)
-{
-  g_autofree char *from = first != TIMELINE_NO_DAY ? _marz_timeline_format_day (first) : NULL;
-  g_autofree char *to = last != TIMELINE_NO_DAY ? _marz_timeline_format_day (last) : NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->model == NULL)
-    {
-      self->range_first = first;
-      self->range_last = last;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
-  else if (!marz_view_model_set_range (self->model, from, to, &error))
-    g_critical ("The timeline made a range the model refuses: %s", error->message);
-}
-
-void
-_marz_timeline_select (MarzTimeline *self,
-                       gint64        id)
-{
-  if (self->model != NULL)
-    marz_view_model_select_incident (self->model, id);
-}
-
-static void
-update_description (MarzTimeline *self)
-{
-  g_autofree char *text = NULL;
-
-  if (self->cursor != TIMELINE_NO_DAY)
-    text = _marz_timeline_describe_day (self, self->cursor);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  text != NULL ? text : "", -1);
-}
-
-void
-_marz_timeline_set_cursor (MarzTimeline *self,
-                           gint32        day)
-{
-  day = CLAMP (day, self->limit_first, self->limit_last);
-  scroll_to_day (self, day);
-  if (day == self->cursor)
-    return;
-  self->cursor = day;
-  update_description (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void stop_playing (MarzTimeline *self);
-
-static void
-sync_range (MarzTimeline *self)
-{
-  self->range_first = _marz_timeline_parse_day (marz_view_model_get_from (self->model));
-  self->range_last = _marz_timeline_parse_day (marz_view_model_get_to (self->model));
-  if (self->play_source != 0
-      && (self->range_first != self->play_set_first || self->range_last != self->play_set_last))
-    stop_playing (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/* Looks the selection up among the incidents again: also needed when new
- * incidents arrive. */
-static void
-sync_selection (MarzTimeline *self,
-                gboolean      reveal)
-{
-  const TimelineMark *mark = NULL;
-
-  self->selected_id = self->model != NULL ? marz_view_model_get_selected_incident (self->model) : 0;
-  self->selected_track = -1;
-  if (self->selected_id != 0)
-    mark = _marz_timeline_find_mark (self, self->selected_id, &self->selected_track);
-  if (mark != NULL)
-    {
-      self->selected = *mark;
-      if (reveal)
-        _marz_timeline_set_cursor (self, mark->first);
-    }
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
+/* The model and play, for the object (the rest in marz-timeline-model.c)   */
 
 static void
 on_model_changed_cb (MarzViewModel *model,
@@ -241,17 +145,14 @@ on_model_changed_cb (MarzViewModel *model,
                      MarzTimeline  *self)
 {
   if (changes & MARZ_VIEW_CHANGED_RANGE)
-    sync_range (self);
+    _marz_timeline_sync_range (self);
   if (changes & MARZ_VIEW_CHANGED_SELECTION)
-    sync_selection (self, TRUE);
+    _marz_timeline_sync_selection (self, TRUE);
 }
 
-/* ------------------------------------------------------------------------ */
-/* Play                                                                     */
-
-static void
-set_play_state (MarzTimeline *self,
-                gboolean      playing)
+void
+_marz_timeline_set_play_state (MarzTimeline *self,
+                               gboolean      playing)
 {
   const char *label = playing ? _("Pause") : _("Play");
 
@@ -263,73 +164,6 @@ set_play_state (MarzTimeline *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAYING]);
 }
-
-static void
-show_play_day (MarzTimeline *self)
-{
-  self->play_set_first = MAX (self->play_first, self->play_day - (PLAY_WINDOW_DAYS - 1));
-  self->play_set_last = self->play_day;
-  _marz_timeline_set_range (self, self->play_set_first, self->play_set_last);
-  _marz_timeline_set_cursor (self, self->play_day);
-}
-
-static void
-start_playing (MarzTimeline *self)
-{
-  gboolean resume = self->play_day != TIMELINE_NO_DAY
-                    && self->range_first == self->play_set_first
-                    && self->range_last == self->play_set_last;
-
-  if (self->play_source != 0 || self->data->first == TIMELINE_NO_DAY)
-    return;
-  if (resume)
-    self->play_day = self->play_day >= self->play_last ? self->play_first : self->play_day + 1;
-  else
-    {
-      self->play_first = self->range_first != TIMELINE_NO_DAY ? self->range_first : self->data->first;
-      self->play_last = self->range_last != TIMELINE_NO_DAY ? self->range_last : self->data->last;
-      self->play_day = self->play_first;
-    }
-  self->play_source = g_timeout_add (PLAY_INTERVAL_MS, on_play_timeout_cb, self);
-  show_play_day (self);
-  set_play_state (self, TRUE);
-}
-
-static void
-stop_playing (MarzTimeline *self)
-{
-  if (self->play_source == 0)
-    return;
-  g_clear_handle_id (&self->play_source, g_source_remove);
-  set_play_state (self, FALSE);
-}
-
-/* One day further; FALSE once the end is shown, and playing stops there. */
-gboolean
-_marz_timeline_play_step (MarzTimeline *self)
-{
-  if (self->play_day < self->play_last)
-    {
-      self->play_day++;
-      show_play_day (self);
-    }
-  if (self->play_day < self->play_last)
-    return TRUE;
-  stop_playing (self);
-  return FALSE;
-}
-
-static gboolean
-on_play_timeout_cb (gpointer data)
-{
-  MarzTimeline *self = data;
-
-  if (_marz_timeline_play_step (self))
-    return G_SOURCE_CONTINUE;
-  self->play_source = 0;
-  return G_SOURCE_REMOVE;
-}
-
 
 /* ------------------------------------------------------------------------ */
 /* Overrides                                                                */
@@ -584,11 +418,11 @@ marz_timeline_set_model (MarzTimeline  *self,
     {
       self->model_changed_id = g_signal_connect (model, "changed",
                                                  G_CALLBACK (on_model_changed_cb), self);
-      sync_range (self);
+      _marz_timeline_sync_range (self);
     }
   else
     self->range_first = self->range_last = TIMELINE_NO_DAY;
-  sync_selection (self, TRUE);
+  _marz_timeline_sync_selection (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
 
@@ -613,8 +447,8 @@ load (MarzTimeline     *self,
   if (self->cursor == TIMELINE_NO_DAY || self->cursor < self->limit_first
       || self->cursor > self->limit_last)
     self->cursor = self->data->first != TIMELINE_NO_DAY ? self->data->first : self->limit_last;
-  sync_selection (self, FALSE);
-  update_description (self);
+  _marz_timeline_sync_selection (self, FALSE);
+  _marz_timeline_update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -697,7 +531,7 @@ marz_timeline_get_playing (MarzTimeline *self)
  * marz_timeline_set_playing:
  *
  * Starts or pauses stepping the model's range through time (see the top of
- * marz-timeline.c); the same as the play button and Space.
+ * marz-timeline-model.c); the same as the play button and Space.
  */
 void
 marz_timeline_set_playing (MarzTimeline *self,
@@ -706,9 +540,9 @@ marz_timeline_set_playing (MarzTimeline *self,
   g_return_if_fail (MARZ_IS_TIMELINE (self));
 
   if (playing)
-    start_playing (self);
+    _marz_timeline_start_playing (self);
   else
-    stop_playing (self);
+    _marz_timeline_stop_playing (self);
 }
 
 /**
