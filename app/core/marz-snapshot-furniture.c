@@ -19,6 +19,7 @@
 #include <stdio.h>
 
 #include "marz-basemap-private.h"
+#include "marz-labels.h"
 #include "marz-language.h"
 #include "marz-marker-style.h"
 #include "marz-mercator.h"
@@ -82,48 +83,6 @@ _marz_snapshot_layout_flush (PangoLayout *layout,
   gboolean text_rtl = pango_layout_get_line_readonly (layout, 0)->resolved_dir == PANGO_DIRECTION_RTL;
 
   pango_layout_set_alignment (layout, rtl == text_rtl ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
-}
-
-const char *
-_marz_snapshot_type_label (MarzIncidentType type)
-{
-  /* The same strings as the window's (app/ui/marz-labels.c). */
-  switch (type)
-    {
-    case MARZ_INCIDENT_AIRSTRIKE: return _("Airstrike");
-    case MARZ_INCIDENT_SHELLING:  return _("Shelling");
-    case MARZ_INCIDENT_CLASH:     return _("Clash");
-    case MARZ_INCIDENT_ATTACK:    return _("Attack");
-    case MARZ_INCIDENT_EXPLOSION: return _("Explosion");
-    case MARZ_INCIDENT_CEASEFIRE: return _("Ceasefire");
-    case MARZ_INCIDENT_TALKS:     return _("Talks");
-    case MARZ_INCIDENT_CLOSURE:   return _("Border closure");
-    case MARZ_INCIDENT_STATEMENT: return _("Statement");
-    case MARZ_N_INCIDENT_TYPES:
-    default:
-      break;
-    }
-  return _("Incident");
-}
-
-char *
-_marz_snapshot_format_date (const char        *date,
-                            MarzDatePrecision  precision)
-{
-  int year = 0, month = 1, day = 1;
-  g_autoptr(GDateTime) dt = NULL;
-  const char *format;
-  char *formatted;
-
-  if (date == NULL || sscanf (date, "%d-%d-%d", &year, &month, &day) < 1)
-    return g_strdup (_("Date unknown"));
-  /* Translators: a date, see g_date_time_format(); «9 October 2025» */
-  format = precision == MARZ_DATE_PRECISION_DAY ? C_("date", "%-d %B %Y")
-           /* Translators: a month, see g_date_time_format(); «October 2025» */
-           : precision == MARZ_DATE_PRECISION_MONTH ? C_("month", "%OB %Y") : "%Y";
-  dt = g_date_time_new_utc (year, month, precision == MARZ_DATE_PRECISION_DAY ? day : 1, 0, 0, 0);
-  formatted = dt != NULL ? g_date_time_format (dt, format) : NULL;
-  return formatted != NULL ? formatted : g_strdup (date);
 }
 
 /* «1–3, 7, 9»: runs of consecutive numbers, at most @max_runs, then «…». */
@@ -248,8 +207,8 @@ append_range (Furniture *f,
       first = first ? first : incident->date;
       last = incident->date;
     }
-  a = _marz_snapshot_format_date (filter->from ? filter->from : first, MARZ_DATE_PRECISION_DAY);
-  b = _marz_snapshot_format_date (filter->to ? filter->to : last, MARZ_DATE_PRECISION_DAY);
+  a = marz_labels_date (filter->from ? filter->from : first, MARZ_DATE_PRECISION_DAY);
+  b = marz_labels_date (filter->to ? filter->to : last, MARZ_DATE_PRECISION_DAY);
   if (filter->from || filter->to || first)
     {
       /* Translators: the dates a figure covers, «9 October 2025 – 24 November 2025» */
@@ -271,7 +230,7 @@ filters_text (Furniture *f)
   if (filter->type >= 0 && filter->type < MARZ_N_INCIDENT_TYPES)
     {
       /* Translators: a filter of a figure, «only Airstrike» */
-      g_autofree char *only = g_strdup_printf (_("only %s"), _marz_snapshot_type_label (filter->type));
+      g_autofree char *only = g_strdup_printf (_("only %s"), marz_labels_incident_type (filter->type));
       append_part (text, only);
     }
   if (filter->place_id)
@@ -447,7 +406,7 @@ legend_entries (Furniture *f)
   for (guint t = 0; t < MARZ_N_INCIDENT_TYPES; t++)
     if ((f->frame->types_shown & (1u << t)) || counts[t] > 0)
       {
-        LegendEntry entry = { 0, t, g_strdup_printf ("%s (%u)", _marz_snapshot_type_label (t), counts[t]) };
+        LegendEntry entry = { 0, t, g_strdup_printf ("%s (%u)", marz_labels_incident_type (t), counts[t]) };
         g_array_append_val (entries, entry);
       }
   if (clusters)

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "marz-basemap-private.h"
+#include "marz-labels.h"
 
 #define PAD 14.0
 
@@ -78,12 +79,12 @@ entry_markup (List               *list,
               const MarzIncident *incident)
 {
   const char *name = g_hash_table_lookup (list->names, incident->place_id);
-  g_autofree char *date = _marz_snapshot_format_date (incident->date, incident->precision);
+  g_autofree char *date = marz_labels_date (incident->date, incident->precision);
   g_autofree char *casualties = casualties_text (incident);
   g_autofree char *sources = sources_text (list, incident);
 
   return g_markup_printf_escaped ("<b>%s · %s · %s</b>\n%s\n<span size=\"smaller\" foreground=\"#5c5750\">%s</span>",
-                                  date, _marz_snapshot_type_label (incident->type),
+                                  date, marz_labels_incident_type (incident->type),
                                   name ? name : incident->place_name, casualties, sources);
 }
 

@@ -129,9 +129,6 @@ void         _marz_snapshot_draw_furniture (MarzSnapshot       *self,
 GArray      *_marz_snapshot_furniture_boxes (MarzSnapshot      *self,
                                             MarzSnapshotFrame  *frame,
                                             cairo_t            *cr);
-char        *_marz_snapshot_format_date    (const char         *date,
-                                            MarzDatePrecision   precision);
-const char  *_marz_snapshot_type_label     (MarzIncidentType    type);
 PangoLayout *_marz_snapshot_layout_new     (cairo_t            *cr,
                                             const char         *font,
                                             const char         *text);

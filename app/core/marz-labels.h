@@ -1,4 +1,4 @@
-/* marz-labels.h: how the window words incidents, dates and figures */
+/* marz-labels.h: how Marz words incidents, dates and figures, in the window and in exports */
 #pragma once
 
 #include <glib.h>
