@@ -15,55 +15,10 @@
 #include "marz-glossary.h"
 #include "marz-import.h"
 #include "marz-window.h"
+#include "ui-test-util.h"
 
 #define ARTICLE_A "000_762ce45aa623c2ba.txt"   /* Arabic: «447 جريحاً» */
 #define ARTICLE_B "002_953fb3cf66484f30.txt"   /* Persian: «حدود ۴۵۰ نفر زخمی» */
-#define TIMEOUT_S 60
-
-static gboolean have_display;
-static char *system_data_dirs;
-
-/* Isolated dirs hide the system's shared-mime-info, and without it
- * gdk-pixbuf cannot read the SVG icons: give the system dirs back. */
-static gboolean
-needs_display (void)
-{
-  if (!have_display)
-    g_test_skip ("no display");
-  if (system_data_dirs)
-    g_setenv ("XDG_DATA_DIRS", system_data_dirs, TRUE);
-  return have_display;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_for (Condition   condition,
-          gpointer    data,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_S * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-settle_frames (void)
-{
-  gint64 until = g_get_monotonic_time () + 300 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
 
 static char *
 corpus_dir (void)
@@ -142,10 +97,10 @@ open_window_on (const char *db,
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for (window_settled, window, "the alignment");
+  ui_test_wait_for (window_settled, window, "the alignment");
   g_assert_null (marz_compare_window_get_error (window));
-  wait_for (rows_allocated, window, "the rows' layout");
-  settle_frames ();
+  ui_test_wait_for (rows_allocated, window, "the rows' layout");
+  ui_test_settle_frames ();
   return window;
 }
 
@@ -158,9 +113,9 @@ open_window (const char *db)
 static void
 wait_settled (MarzCompareWindow *window)
 {
-  wait_for (window_settled, window, "the alignment again");
-  wait_for (rows_allocated, window, "the rows' layout");
-  settle_frames ();
+  ui_test_wait_for (window_settled, window, "the alignment again");
+  ui_test_wait_for (rows_allocated, window, "the rows' layout");
+  ui_test_settle_frames ();
 }
 
 static graphene_rect_t
@@ -194,7 +149,7 @@ test_rows_level (void)
   MarzCompareView *view;
   guint n_pairs = 0, n_unmatched = 0;
 
-  if (!needs_display ())
+  if (!ui_test_needs_display ())
     return;
   db = import_corpus ();
   window = open_window (db);
@@ -251,7 +206,7 @@ test_scrolls_in_step (void)
   GtkWidget *a, *b;
   int r;
 
-  if (!needs_display ())
+  if (!ui_test_needs_display ())
     return;
   db = import_corpus ();
   window = open_window (db);
@@ -267,7 +222,7 @@ test_scrolls_in_step (void)
   a0 = bounds_in (a, GTK_WIDGET (window));
   b0 = bounds_in (b, GTK_WIDGET (window));
   gtk_adjustment_set_value (adjustment, 250);
-  settle_frames ();
+  ui_test_settle_frames ();
   a1 = bounds_in (a, GTK_WIDGET (window));
   b1 = bounds_in (b, GTK_WIDGET (window));
 
@@ -331,7 +286,7 @@ test_anchor_colours (void)
   const MarzAlignment *alignment;
   guint checked = 0;
 
-  if (!needs_display ())
+  if (!ui_test_needs_display ())
     return;
   db = import_corpus ();
   window = open_window (db);
@@ -381,7 +336,7 @@ test_discrepancy_flagged (void)
   guint unflagged_pairs = 0;
   int r;
 
-  if (!needs_display ())
+  if (!ui_test_needs_display ())
     return;
   db = import_corpus ();
   window = open_window (db);
@@ -464,7 +419,7 @@ test_confirm_and_undo (void)
   const MarzAlignPair *pair;
   int r, a, b;
 
-  if (!needs_display ())
+  if (!ui_test_needs_display ())
     return;
   db = import_corpus ();
   window = open_window (db);
@@ -514,7 +469,7 @@ test_export_tmx (void)
   MarzCompareView *view;
   int r;
 
-  if (!needs_display ())
+  if (!ui_test_needs_display ())
     return;
   db = import_corpus ();
   window = open_window (db);
@@ -548,7 +503,7 @@ test_decision_canonical_names (void)
   guint a_start, b_start;
   int r;
 
-  if (!needs_display ())
+  if (!ui_test_needs_display ())
     return;
   db = import_corpus ();
   window = open_window_on (db, "000_762ce45aa623c2ba", "002_953fb3cf66484f30");
@@ -576,7 +531,7 @@ test_decision_while_locked (void)
   gint64 before;
   int r;
 
-  if (!needs_display ())
+  if (!ui_test_needs_display ())
     return;
   db = import_corpus ();
   window = open_window (db);
@@ -594,7 +549,7 @@ test_decision_while_locked (void)
   /* Nothing to export while the decision is not in the alignment. */
   g_assert_false (marz_compare_window_export (window, MARZ_ALIGN_FORMAT_TSV,
                                               "/nonexistent/pairs.tsv", NULL));
-  settle_frames ();
+  ui_test_settle_frames ();
   g_assert_true (marz_store_commit (importer, &error));
   g_assert_no_error (error);
   wait_settled (window);
@@ -645,7 +600,7 @@ test_close_while_building_stories (void)
   MarzWindow *window;
   GtkWidget *stories;
 
-  if (!needs_display ())
+  if (!ui_test_needs_display ())
     return;
   db = import_corpus ();
   window = marz_window_new (NULL, db);
@@ -658,8 +613,8 @@ test_close_while_building_stories (void)
   gtk_window_close (GTK_WINDOW (window));
   /* Until the build's task lets go of the window, its callback has run:
    * it found the window closed and left it alone. */
-  wait_for (only_ours, window, "the stories' build to end");
-  settle_frames ();
+  ui_test_wait_for (only_ours, window, "the stories' build to end");
+  ui_test_settle_frames ();
   g_assert_cmpuint (count_actionables (stories, "win.open-report"), ==, 0);
   g_object_unref (window);
 }
@@ -686,15 +641,15 @@ test_error_markup (void)
   g_autoptr(MarzAligner) aligner = NULL;
   MarzCompareWindow *window;
 
-  if (!needs_display ())
+  if (!ui_test_needs_display ())
     return;
   db = import_corpus ();
   aligner = new_aligner ();
   window = marz_compare_window_new (db, aligner, "x<b>&y.txt", ARTICLE_B);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for (window_settled, window, "the error");
+  ui_test_wait_for (window_settled, window, "the error");
   g_assert_nonnull (strstr (marz_compare_window_get_error (window), "x<b>&y"));
-  settle_frames ();
+  ui_test_settle_frames ();
   g_assert_true (shows_text (GTK_WIDGET (window), "x<b>&y"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -702,12 +657,7 @@ test_error_markup (void)
 int
 main (int argc, char *argv[])
 {
-  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS") ? g_getenv ("XDG_DATA_DIRS")
-                                                          : "/usr/local/share:/usr/share");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  have_display = gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  ui_test_init (&argc, &argv);
   g_test_add_func ("/compare-view/rows-level", test_rows_level);
   g_test_add_func ("/compare-view/scrolls-in-step", test_scrolls_in_step);
   g_test_add_func ("/compare-view/anchor-colours", test_anchor_colours);

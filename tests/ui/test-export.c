@@ -17,102 +17,20 @@
 #include "marz-gazetteer.h"
 #include "marz-marker-style.h"
 #include "marz-window-private.h"
+#include "ui-test-util.h"
 
-#define TIMEOUT_S 60
-
-static gboolean have_display;
-static char *system_data_dirs;
-
-static gboolean
-needs_display (void)
-{
-  if (!have_display)
-    g_test_skip ("no display");
-  if (system_data_dirs)
-    g_setenv ("XDG_DATA_DIRS", system_data_dirs, TRUE);
-  return have_display;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_for (Condition   condition,
-          gpointer    data,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_S * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-settle_frames (void)
-{
-  gint64 until = g_get_monotonic_time () + 300 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
-static gboolean
-window_settled (gpointer data)
-{
-  MarzWindow *window = data;
-
-  return !marz_window_get_importing (window) && !marz_window_get_loading (window)
-      && marz_marker_layer_get_marker_set (marz_window_get_marker_layer (window)) != NULL;
-}
-
+/* A window on the store @name, the map on the border region at 6.5. */
 static MarzWindow *
-open_window (const char *name)
+open_window_on_border (const char *name)
 {
-  g_autofree char *db = g_build_filename (g_get_user_data_dir (), name, NULL);
-  MarzWindow *window = marz_window_new (NULL, db);
-  ShumateViewport *viewport;
+  g_autofree char *db = ui_test_db_path (name);
+  MarzWindow *window = ui_test_open_window (db);
+  ShumateViewport *viewport = shumate_map_get_viewport (marz_window_get_map (window));
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_for (window_settled, window, "the first import and the markers");
-  viewport = shumate_map_get_viewport (marz_window_get_map (window));
   shumate_viewport_set_zoom_level (viewport, 6.5);
   shumate_location_set_location (SHUMATE_LOCATION (viewport), 33.0, 68.8);
-  settle_frames ();
+  ui_test_settle_frames ();
   return window;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type,
-                 guint     *skip)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && (*skip)-- == 0)
-        return child;
-      if ((found = find_descendant (child, type, skip)))
-        return found;
-    }
-  return NULL;
-}
-
-/* The @nth widget of @type under @widget, depth first. */
-static GtkWidget *
-find_nth (GtkWidget *widget,
-          GType      type,
-          guint      nth)
-{
-  return find_descendant (widget, type, &nth);
 }
 
 static gboolean
@@ -193,9 +111,9 @@ open_dialog (MarzWindow *window)
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
-  preview = find_nth (GTK_WIDGET (dialog), GTK_TYPE_PICTURE, 0);
+  preview = ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_PICTURE, 0);
   g_assert_nonnull (preview);
-  wait_for (has_paintable, preview, "the preview");
+  ui_test_wait_for (has_paintable, preview, "the preview");
   return dialog;
 }
 
@@ -219,31 +137,31 @@ test_export_map_as_seen (void)
   double x, y;
   guint8 rgb[3];
 
-  if (!needs_display ())
+  if (!ui_test_needs_display ())
     return;
-  window = open_window ("export-map.db");
+  window = open_window_on_border ("export-map.db");
   map = GTK_WIDGET (marz_window_get_map (window));
   map_width = gtk_widget_get_width (map);
   map_height = gtk_widget_get_height (map);
   dialog = open_dialog (window);
 
   /* The preview has the shape of the map on screen. */
-  preview = find_nth (GTK_WIDGET (dialog), GTK_TYPE_PICTURE, 0);
+  preview = ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_PICTURE, 0);
   g_assert_cmpfloat (fabs (gdk_paintable_get_intrinsic_aspect_ratio (gtk_picture_get_paintable (GTK_PICTURE (preview)))
                            - (double) map_width / map_height), <, 0.02);
 
   /* A title re-draws the preview. */
-  title_row = find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0);
+  title_row = ui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0);
   g_assert_nonnull (title_row);
   g_object_set_data (G_OBJECT (preview), "old", gtk_picture_get_paintable (GTK_PICTURE (preview)));
   gtk_editable_set_text (GTK_EDITABLE (title_row), "غارات على الحدود");
-  wait_for (paintable_changed, preview, "a new preview");
+  ui_test_wait_for (paintable_changed, preview, "a new preview");
 
   g_signal_connect (dialog, "exported", G_CALLBACK (on_exported_cb), &exported);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   marz_export_dialog_export_to (dialog, png);
-  wait_for (is_true, &exported, "the export");
-  settle_frames ();
+  ui_test_wait_for (is_true, &exported, "the export");
+  ui_test_settle_frames ();
 
   texture = gdk_texture_new_from_filename (png, &error);
   g_assert_no_error (error);
@@ -264,8 +182,7 @@ test_export_map_as_seen (void)
 
   /* The dialog closed after the export. */
   g_assert_null (dialog);
-  gtk_window_close (GTK_WINDOW (window));
-  settle_frames ();
+  ui_test_close_window (window);
   g_remove (png);
   g_rmdir (dir);
 }
@@ -290,9 +207,9 @@ test_export_map_high_zoom (void)
   double x, y;
   guint8 rgb[3];
 
-  if (!needs_display ())
+  if (!ui_test_needs_display ())
     return;
-  window = open_window ("export-zoom.db");
+  window = open_window_on_border ("export-zoom.db");
   map = GTK_WIDGET (marz_window_get_map (window));
   gazetteer = marz_gazetteer_new_default (&error);
   g_assert_no_error (error);
@@ -301,13 +218,13 @@ test_export_map_high_zoom (void)
   shumate_viewport_set_zoom_level (viewport, 19.6);
   /* Kabul off the centre, so that a figure of another view misses it. */
   shumate_location_set_location (SHUMATE_LOCATION (viewport), kabul->lat + 0.0002, kabul->lon - 0.0003);
-  settle_frames ();
+  ui_test_settle_frames ();
   g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >, 19.5);
   dialog = open_dialog (window);
   g_signal_connect (dialog, "exported", G_CALLBACK (on_exported_cb), &exported);
   marz_export_dialog_export_to (dialog, png);
-  wait_for (is_true, &exported, "the export");
-  settle_frames ();
+  ui_test_wait_for (is_true, &exported, "the export");
+  ui_test_settle_frames ();
 
   texture = gdk_texture_new_from_filename (png, &error);
   g_assert_no_error (error);
@@ -319,8 +236,7 @@ test_export_map_high_zoom (void)
   g_assert_cmpint (abs (rgb[1] - (int) round (want.green * 255)), <=, 24);
   g_assert_cmpint (abs (rgb[2] - (int) round (want.blue * 255)), <=, 24);
 
-  gtk_window_close (GTK_WINDOW (window));
-  settle_frames ();
+  ui_test_close_window (window);
   g_remove (png);
   g_rmdir (dir);
 }
@@ -353,22 +269,21 @@ test_chooser_goes_with_dialog (void)
   MarzWindow *window;
   MarzExportDialog *dialog;
 
-  if (!needs_display ())
+  if (!ui_test_needs_display ())
     return;
-  window = open_window ("export-chooser.db");
+  window = open_window_on_border ("export-chooser.db");
   dialog = open_dialog (window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.save", NULL));
-  wait_for (chooser_shown, NULL, "the file chooser");
+  ui_test_wait_for (chooser_shown, NULL, "the file chooser");
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (find_chooser ())));
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  settle_frames ();
+  ui_test_settle_frames ();
   g_assert_null (dialog);
   g_assert_null (find_chooser ());
 
-  gtk_window_close (GTK_WINDOW (window));
-  settle_frames ();
+  ui_test_close_window (window);
 }
 
 static gboolean
@@ -394,22 +309,22 @@ test_close_during_write (void)
   MarzExportDialog *dialog;
   GtkWidget *preview, *size_row;
 
-  if (!needs_display ())
+  if (!ui_test_needs_display ())
     return;
-  window = open_window ("export-close.db");
+  window = open_window_on_border ("export-close.db");
   dialog = open_dialog (window);
-  preview = find_nth (GTK_WIDGET (dialog), GTK_TYPE_PICTURE, 0);
-  size_row = find_nth (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, 1);
+  preview = ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_PICTURE, 0);
+  size_row = ui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, 1);
   g_object_set_data (G_OBJECT (preview), "old", gtk_picture_get_paintable (GTK_PICTURE (preview)));
   adw_combo_row_set_selected (ADW_COMBO_ROW (size_row), 2);   /* Large, 4000 × 3000 px */
-  wait_for (paintable_changed, preview, "the large figure's preview");
+  ui_test_wait_for (paintable_changed, preview, "the large figure's preview");
 
   marz_export_dialog_export_to (dialog, png);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_close (GTK_WINDOW (dialog));
   for (guint i = 0; i < 10; i++)
-    settle_frames ();
-  wait_for (no_temporary_file, dir, "the worker to finish");
+    ui_test_settle_frames ();
+  ui_test_wait_for (no_temporary_file, dir, "the worker to finish");
   g_assert_null (dialog);
   if (g_file_test (png, G_FILE_TEST_EXISTS))
     {
@@ -422,8 +337,7 @@ test_close_during_write (void)
     }
   g_assert_cmpuint (count_files (dir), ==, 0);
 
-  gtk_window_close (GTK_WINDOW (window));
-  settle_frames ();
+  ui_test_close_window (window);
   g_rmdir (dir);
 }
 
@@ -444,26 +358,26 @@ test_export_map_pdf_and_failure (void)
   gboolean exported = FALSE;
   gsize length;
 
-  if (!needs_display ())
+  if (!ui_test_needs_display ())
     return;
-  window = open_window ("export-pdf.db");
+  window = open_window_on_border ("export-pdf.db");
   dialog = open_dialog (window);
   g_signal_connect (dialog, "exported", G_CALLBACK (on_exported_cb), &exported);
 
   marz_export_dialog_export_to (dialog, bad);
-  wait_for (dialog_idle, dialog, "the failed write");
-  settle_frames ();
+  ui_test_wait_for (dialog_idle, dialog, "the failed write");
+  ui_test_settle_frames ();
   g_assert_false (exported);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   g_assert_cmpuint (count_files (dir), ==, 0);
 
-  format_row = find_nth (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, 0);
-  size_row = find_nth (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, 1);
+  format_row = ui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, 0);
+  size_row = ui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, 1);
   adw_combo_row_set_selected (ADW_COMBO_ROW (format_row), 2);   /* PDF */
   adw_combo_row_set_selected (ADW_COMBO_ROW (size_row), 3);     /* A4 landscape, 300 dpi */
   /* Named .png, written as the PDF it is. */
   marz_export_dialog_export_to (dialog, png_name);
-  wait_for (is_true, &exported, "the PDF");
+  ui_test_wait_for (is_true, &exported, "the PDF");
   g_assert_false (g_file_test (png_name, G_FILE_TEST_EXISTS));
 
   g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
@@ -473,8 +387,7 @@ test_export_map_pdf_and_failure (void)
   g_assert_nonnull (memmem (contents, length, "/MediaBox [ 0 0 842", strlen ("/MediaBox [ 0 0 842")));
   g_assert_cmpuint (count_files (dir), ==, 1);
 
-  gtk_window_close (GTK_WINDOW (window));
-  settle_frames ();
+  ui_test_close_window (window);
   g_remove (pdf);
   g_rmdir (dir);
 }
@@ -513,20 +426,20 @@ test_copy_image (void)
   MarzExportDialog *dialog;
   GtkWidget *size_row;
 
-  if (!needs_display ())
+  if (!ui_test_needs_display ())
     return;
-  window = open_window ("export-copy.db");
+  window = open_window_on_border ("export-copy.db");
   dialog = open_dialog (window);
   clipboard = gtk_widget_get_clipboard (GTK_WIDGET (dialog));
   gdk_clipboard_set_text (clipboard, "before");
   g_assert_false (clipboard_has_texture (clipboard));
 
-  size_row = find_nth (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, 1);
+  size_row = ui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, 1);
   adw_combo_row_set_selected (ADW_COMBO_ROW (size_row), 1);   /* Full HD */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.copy", NULL));
-  wait_for (clipboard_has_texture, clipboard, "an image on the clipboard");
+  ui_test_wait_for (clipboard_has_texture, clipboard, "an image on the clipboard");
   gdk_clipboard_read_texture_async (clipboard, NULL, on_clipboard_texture_cb, &texture);
-  wait_for (texture_read, &texture, "the image read back");
+  ui_test_wait_for (texture_read, &texture, "the image read back");
   g_assert_cmpint (gdk_texture_get_width (texture), ==, 1920);
   g_assert_cmpint (gdk_texture_get_height (texture), ==, 1080);
 
@@ -535,14 +448,13 @@ test_copy_image (void)
   gdk_clipboard_set_text (clipboard, "before");
   adw_combo_row_set_selected (ADW_COMBO_ROW (size_row), 3);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.copy", NULL));
-  wait_for (clipboard_has_texture, clipboard, "the A4 image on the clipboard");
+  ui_test_wait_for (clipboard_has_texture, clipboard, "the A4 image on the clipboard");
   gdk_clipboard_read_texture_async (clipboard, NULL, on_clipboard_texture_cb, &texture);
-  wait_for (texture_read, &texture, "the A4 image read back");
+  ui_test_wait_for (texture_read, &texture, "the A4 image read back");
   g_assert_cmpint (gdk_texture_get_width (texture), ==, 3508);
   g_assert_cmpint (gdk_texture_get_height (texture), ==, 2480);
 
-  gtk_window_close (GTK_WINDOW (window));
-  settle_frames ();
+  ui_test_close_window (window);
 }
 
 /* The incidents the window's filters let through, as CSV. */
@@ -557,16 +469,16 @@ test_export_incidents (void)
   MarzWindow *window;
   gsize length;
 
-  if (!needs_display ())
+  if (!ui_test_needs_display ())
     return;
-  window = open_window ("export-incidents.db");
+  window = open_window_on_border ("export-incidents.db");
 
   /* Up to 2025-11-20: the 2025-11-24 strikes on Khost, Kunar and Paktika are out. */
   g_assert_true (marz_view_model_set_range (marz_window_get_view_model (window), "2025-10-01", "2025-11-20",
                                             &error));
   g_assert_no_error (error);
   _marz_window_export_incidents (window, csv);
-  wait_for (file_exists, csv, "the CSV");
+  ui_test_wait_for (file_exists, csv, "the CSV");
   g_assert_true (g_file_get_contents (csv, &contents, &length, NULL));
   g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF"));
   g_assert_nonnull (strstr (contents, "2025-11-07"));
@@ -574,14 +486,13 @@ test_export_incidents (void)
   g_clear_pointer (&contents, g_free);
 
   _marz_window_export_incidents (window, geojson);
-  wait_for (file_exists, geojson, "the GeoJSON");
+  ui_test_wait_for (file_exists, geojson, "the GeoJSON");
   g_assert_true (g_file_get_contents (geojson, &contents, &length, NULL));
   g_assert_nonnull (strstr (contents, "\"FeatureCollection\""));
   g_assert_null (strstr (contents, "2025-11-24"));
   g_assert_cmpuint (count_files (dir), ==, 2);
 
-  gtk_window_close (GTK_WINDOW (window));
-  settle_frames ();
+  ui_test_close_window (window);
   g_remove (csv);
   g_remove (geojson);
   g_rmdir (dir);
@@ -590,18 +501,13 @@ test_export_incidents (void)
 int
 main (int argc, char *argv[])
 {
-  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS") ? g_getenv ("XDG_DATA_DIRS")
-                                                          : "/usr/local/share:/usr/share");
   /* GTK's own schemas too: the file chooser reads its settings. */
   if (g_getenv ("GSETTINGS_SCHEMA_DIR") && g_file_test ("/usr/share/glib-2.0/schemas", G_FILE_TEST_IS_DIR))
     {
       g_autofree char *dirs = g_strconcat (g_getenv ("GSETTINGS_SCHEMA_DIR"), ":/usr/share/glib-2.0/schemas", NULL);
       g_setenv ("GSETTINGS_SCHEMA_DIR", dirs, TRUE);
     }
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  have_display = gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  ui_test_init (&argc, &argv);
   g_test_add_func ("/export/map-as-seen", test_export_map_as_seen);
   g_test_add_func ("/export/map-high-zoom", test_export_map_high_zoom);
   g_test_add_func ("/export/map-pdf-and-failure", test_export_map_pdf_and_failure);

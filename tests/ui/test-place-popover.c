@@ -12,51 +12,9 @@
 #include "bench-filters-store.h"
 #include "marz-place-popover.h"
 #include "marz-window.h"
+#include "ui-test-util.h"
 
-#define TIMEOUT_S 60
 #define PAGE      50
-
-static gboolean have_display;
-static char *system_data_dirs;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_for (Condition   condition,
-          gpointer    data,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_S * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-settle_frames (void)
-{
-  gint64 until = g_get_monotonic_time () + 300 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
-static gboolean
-window_settled (gpointer data)
-{
-  MarzWindow *window = data;
-
-  return !marz_window_get_importing (window) && !marz_window_get_loading (window)
-      && marz_marker_layer_get_marker_set (marz_window_get_marker_layer (window)) != NULL;
-}
 
 typedef struct
 {
@@ -194,7 +152,7 @@ assert_same_evidence (GPtrArray *listed,
 static void
 test_paging (void)
 {
-  g_autofree char *db = g_build_filename (g_get_user_data_dir (), "popover.db", NULL);
+  g_autofree char *db = ui_test_db_path ("popover.db");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) all = NULL;
   MarzWindow *window;
@@ -208,33 +166,25 @@ test_paging (void)
   guint count;
   double lat, lon;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
-  if (system_data_dirs)
-    g_setenv ("XDG_DATA_DIRS", system_data_dirs, TRUE);
+  if (!ui_test_needs_display ())
+    return;
   g_assert_true (g_mkdir_with_parents (g_get_user_data_dir (), 0700) == 0);
   g_assert_true (bench_store_build (db, 300, 20000, &error));
   g_assert_no_error (error);
 
-  window = marz_window_new (NULL, db);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_for (window_settled, window, "the markers");
+  window = ui_test_open_window (db);
   place = busiest_place (window, &count, &lat, &lon);
   place_id = g_strdup (place);
   g_assert_cmpuint (count, >, 2 * PAGE);
   viewport = shumate_map_get_viewport (marz_window_get_map (window));
   shumate_viewport_set_zoom_level (viewport, 14);
   shumate_location_set_location (SHUMATE_LOCATION (viewport), lat, lon);
-  settle_frames ();
+  ui_test_settle_frames ();
 
   /* The first page, and how many there are. */
   marz_window_select_place (window, place_id);
   w = (PopoverWait) { window, place_id, PAGE };
-  wait_for (popover_listed, &w, "the popover's first page");
+  ui_test_wait_for (popover_listed, &w, "the popover's first page");
   popover = find_popover (window, place_id);
   g_assert_cmpuint (marz_place_popover_get_n_loaded (popover), ==, PAGE);
   g_assert_cmpuint (marz_place_popover_get_total (popover), ==, count);
@@ -244,7 +194,7 @@ test_paging (void)
   /* «Show more»: the next page, none twice. */
   show_more (popover);
   w.n_loaded = 2 * PAGE;
-  wait_for (popover_listed, &w, "the popover's second page");
+  ui_test_wait_for (popover_listed, &w, "the popover's second page");
   g_assert_cmpuint (marz_place_popover_get_n_loaded (popover), ==, 2 * PAGE);
   g_clear_pointer (&expected, g_free);
   expected = g_strdup_printf ("%u of %u incidents", 2 * PAGE, count);
@@ -259,15 +209,15 @@ test_paging (void)
    * other incident still comes. */
   last_id = ((MarzIncident *) g_ptr_array_index (all, all->len - 1))->id;
   gtk_popover_popdown (GTK_POPOVER (popover));
-  settle_frames ();
+  ui_test_settle_frames ();
   marz_view_model_select_incident (marz_window_get_view_model (window), last_id);
-  settle_frames ();
-  wait_for (window_settled, window, "the markers");
+  ui_test_settle_frames ();
+  ui_test_wait_for (ui_test_window_settled, window, "the markers");
   marz_window_select_place (window, place_id);
   w.n_loaded = PAGE + 1;
-  wait_for (popover_listed, &w, "the popover with the chosen incident");
-  wait_for (window_settled, window, "the markers");
-  settle_frames ();
+  ui_test_wait_for (popover_listed, &w, "the popover with the chosen incident");
+  ui_test_wait_for (ui_test_window_settled, window, "the markers");
+  ui_test_settle_frames ();
   popover = find_popover (window, place_id);
   g_assert_cmpuint (marz_place_popover_get_n_loaded (popover), ==, PAGE + 1);
   g_assert_cmpuint (marz_place_popover_get_n_paged (popover), ==, PAGE);
@@ -279,7 +229,7 @@ test_paging (void)
 
       show_more (popover);
       w.n_loaded = MIN (before + PAGE, count);
-      wait_for (popover_listed, &w, "the next page");
+      ui_test_wait_for (popover_listed, &w, "the next page");
       g_assert_cmpuint (marz_place_popover_get_n_loaded (popover), >, before);
       assert_no_duplicates (popover);
     }
@@ -292,19 +242,13 @@ test_paging (void)
                                                                                      "more_button"))));
   assert_same_evidence (marz_place_popover_get_incidents (popover), all);
 
-  gtk_window_close (GTK_WINDOW (window));
-  settle_frames ();
+  ui_test_close_window (window);
 }
 
 int
 main (int argc, char *argv[])
 {
-  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS") ? g_getenv ("XDG_DATA_DIRS")
-                                                          : "/usr/local/share:/usr/share");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  have_display = gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  ui_test_init (&argc, &argv);
   g_test_add_func ("/place-popover/paging", test_paging);
   return g_test_run ();
 }

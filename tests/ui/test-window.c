@@ -18,64 +18,7 @@
 #include "marz-place-popover.h"
 #include "marz-timeline.h"
 #include "marz-window-private.h"
-
-#define TIMEOUT_S 60
-
-static gboolean have_display;
-static char *system_data_dirs;
-
-/* Isolated dirs hide the system's shared-mime-info too, and without it
- * gdk-pixbuf cannot tell libshumate's SVG icons from noise: give the
- * system dirs back (the user's own dirs stay isolated). */
-static gboolean
-needs_display (void)
-{
-  if (!have_display)
-    g_test_skip ("no display");
-  if (system_data_dirs)
-    g_setenv ("XDG_DATA_DIRS", system_data_dirs, TRUE);
-  return have_display;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_for (Condition   condition,
-          gpointer    data,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_S * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-window_settled (gpointer data)
-{
-  MarzWindow *window = data;
-
-  return !marz_window_get_importing (window) && !marz_window_get_loading (window)
-      && marz_marker_layer_get_marker_set (marz_window_get_marker_layer (window)) != NULL;
-}
-
-/* A few frames, so that allocation and idles have run. */
-static void
-settle_frames (void)
-{
-  gint64 until = g_get_monotonic_time () + 300 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
+#include "ui-test-util.h"
 
 /* What a click does, at once: gtk_widget_activate() on a button emits
  * ::clicked only after a 250 ms press animation. */
@@ -83,32 +26,6 @@ static void
 click (GtkWidget *button)
 {
   g_signal_emit_by_name (button, "clicked");
-}
-
-static char *
-db_path (const char *name)
-{
-  return g_build_filename (g_get_user_data_dir (), name, NULL);
-}
-
-static MarzWindow *
-open_window (const char *db)
-{
-  MarzWindow *window = marz_window_new (NULL, db);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_for (window_settled, window, "the first import and the markers");
-  settle_frames ();
-  return window;
-}
-
-static void
-close_window (MarzWindow *window)
-{
-  /* Closing saves the state and destroys the window. */
-  gtk_window_close (GTK_WINDOW (window));
-  settle_frames ();
 }
 
 static void
@@ -119,7 +36,7 @@ show_border_region (MarzWindow *window,
 
   shumate_viewport_set_zoom_level (viewport, zoom);
   shumate_location_set_location (SHUMATE_LOCATION (viewport), 33.0, 68.8);
-  settle_frames ();
+  ui_test_settle_frames ();
 }
 
 /* The marker stands, centred, where its place projects on the map. */
@@ -154,15 +71,16 @@ assert_marker_at_place (MarzWindow    *window,
 static void
 test_markers (void)
 {
-  g_autofree char *db = db_path ("markers.db");
+  g_autofree char *db = ui_test_db_path ("markers.db");
   g_autoptr(GError) error = NULL;
   g_autoptr(MarzGazetteer) gazetteer = marz_gazetteer_new_default (&error);
   MarzWindow *window;
 
-  if (!needs_display ())
+  if (!ui_test_needs_display ())
     return;
   g_assert_no_error (error);
-  window = open_window (db);
+  window = ui_test_open_window (db);
+  ui_test_settle_frames ();
   g_assert_null (marz_window_get_error (window));
   g_assert_cmpuint (marz_window_get_import_errors (window)->len, ==, 0);
   show_border_region (window, 7);
@@ -173,7 +91,7 @@ test_markers (void)
   assert_marker_at_place (window, gazetteer, "kunar", "Kunar: 1 incident");
   /* Khost, Kunar and Paktika are provinces: their outlines are drawn. */
   g_assert_cmpuint (marz_window_get_n_outlines (window), >=, 3);
-  close_window (window);
+  ui_test_close_window (window);
 }
 
 static GtkWidget *
@@ -200,7 +118,7 @@ marker_set_replaced (gpointer data)
 static void
 test_click_selects (void)
 {
-  g_autofree char *db = db_path ("click.db");
+  g_autofree char *db = ui_test_db_path ("click.db");
   MarzWindow *window;
   MarzMarker *marker;
   MarzIncident *incident;
@@ -209,15 +127,16 @@ test_click_selects (void)
   g_autofree char *article = NULL;
   guint start, end, report_start, report_end;
 
-  if (!needs_display ())
+  if (!ui_test_needs_display ())
     return;
-  window = open_window (db);
+  window = ui_test_open_window (db);
+  ui_test_settle_frames ();
   show_border_region (window, 7);
   marker = marz_marker_layer_find_place (marz_window_get_marker_layer (window), "spin-boldak");
   g_assert_nonnull (marker);
   g_assert_null (marz_window_get_selected_place (window));
   click (GTK_WIDGET (marker));
-  settle_frames ();
+  ui_test_settle_frames ();
 
   g_assert_cmpstr (marz_window_get_selected_place (window), ==, "spin-boldak");
   g_assert_cmpuint (marz_window_get_selected_incidents (window)->len, ==, 1);
@@ -243,22 +162,22 @@ test_click_selects (void)
 
     g_settings_set_boolean (settings, "show-diplomacy", FALSE);
     g_object_set_data (G_OBJECT (window), "old-set", before);
-    wait_for (marker_set_replaced, window, "new markers");
-    settle_frames ();
+    ui_test_wait_for (marker_set_replaced, window, "new markers");
+    ui_test_settle_frames ();
     g_settings_reset (settings, "show-diplomacy");
     marker = marz_marker_layer_find_place (marz_window_get_marker_layer (window), "spin-boldak");
     g_assert_nonnull (marker);
     popover = find_popover (marker);
     g_assert_nonnull (popover);
     g_assert_true (gtk_widget_get_visible (popover));
-    wait_for (marker_set_replaced, window, "the markers back");
-    settle_frames ();
+    ui_test_wait_for (marker_set_replaced, window, "the markers back");
+    ui_test_settle_frames ();
   }
 
   /* Choosing the report opens its article at the evidence. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "(suu)",
                               article, report_start, report_end);
-  settle_frames ();
+  ui_test_settle_frames ();
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (marz_window_get_article_view (window))));
   g_assert_cmpstr (marz_article_view_get_article_name (MARZ_ARTICLE_VIEW (marz_window_get_article_view (window))),
                    ==, article);
@@ -266,7 +185,7 @@ test_click_selects (void)
                                                  &start, &end));
   g_assert_cmpuint (start, ==, report_start);
   g_assert_cmpuint (end, ==, report_end);
-  close_window (window);
+  ui_test_close_window (window);
 }
 
 static gboolean
@@ -283,16 +202,17 @@ cluster_split (gpointer data)
 static void
 test_cluster_splits (void)
 {
-  g_autofree char *db = db_path ("cluster.db");
+  g_autofree char *db = ui_test_db_path ("cluster.db");
   MarzWindow *window;
   MarzMarkerLayer *layer;
   MarzMarker *cluster = NULL;
   g_autoptr(GList) markers = NULL;
   int target;
 
-  if (!needs_display ())
+  if (!ui_test_needs_display ())
     return;
-  window = open_window (db);
+  window = ui_test_open_window (db);
+  ui_test_settle_frames ();
   layer = marz_window_get_marker_layer (window);
   show_border_region (window, 6);
   g_assert_null (marz_marker_layer_find_place (layer, "islamabad"));
@@ -311,10 +231,10 @@ test_cluster_splits (void)
                                                   marz_marker_get_cluster_id (cluster));
   g_assert_cmpint (target, >, 6);
   click (GTK_WIDGET (cluster));
-  wait_for (cluster_split, window, "the cluster to split");
+  ui_test_wait_for (cluster_split, window, "the cluster to split");
   g_assert_cmpfloat (shumate_viewport_get_zoom_level (shumate_map_get_viewport (marz_window_get_map (window))),
                      >=, target - 0.5);
-  close_window (window);
+  ui_test_close_window (window);
 }
 
 static gboolean
@@ -328,25 +248,26 @@ markers_without_istanbul (gpointer data)
 static void
 test_hide_diplomacy (void)
 {
-  g_autofree char *db = db_path ("diplomacy.db");
+  g_autofree char *db = ui_test_db_path ("diplomacy.db");
   g_autoptr(GSettings) settings = g_settings_new ("io.github.marzatlas.Marz");
   MarzWindow *window;
   MarzMarkerSet *set;
 
-  if (!needs_display ())
+  if (!ui_test_needs_display ())
     return;
-  window = open_window (db);
+  window = ui_test_open_window (db);
+  ui_test_settle_frames ();
   set = marz_marker_layer_get_marker_set (marz_window_get_marker_layer (window));
   g_assert_true (marz_marker_set_lookup (set, "istanbul", NULL));
   g_assert_true (marz_marker_set_lookup (set, "doha", NULL));
   g_settings_set_boolean (settings, "show-diplomacy", FALSE);
-  wait_for (markers_without_istanbul, window, "the markers without diplomacy");
+  ui_test_wait_for (markers_without_istanbul, window, "the markers without diplomacy");
   set = marz_marker_layer_get_marker_set (marz_window_get_marker_layer (window));
   g_assert_false (marz_marker_set_lookup (set, "doha", NULL));
   g_assert_true (marz_marker_set_lookup (set, "kabul", NULL));
   g_assert_cmpuint (marz_marker_set_get_n_incidents (set), ==, 6);
   g_settings_reset (settings, "show-diplomacy");
-  close_window (window);
+  ui_test_close_window (window);
 }
 
 static gboolean
@@ -391,7 +312,7 @@ place_listed (GtkWidget  *widget,
 static void
 test_filters (void)
 {
-  g_autofree char *db = db_path ("filters.db");
+  g_autofree char *db = ui_test_db_path ("filters.db");
   g_autoptr(GError) error = NULL;
   g_autoptr(MarzGazetteer) gazetteer = marz_gazetteer_new_default (&error);
   MarzWindow *window;
@@ -400,16 +321,17 @@ test_filters (void)
   GtkWidget *popover;
   guint n_outlines;
 
-  if (!needs_display ())
+  if (!ui_test_needs_display ())
     return;
-  window = open_window (db);
+  window = ui_test_open_window (db);
+  ui_test_settle_frames ();
   model = marz_window_get_view_model (window);
   n_outlines = marz_window_get_n_outlines (window);
   g_assert_true (place_listed (GTK_WIDGET (window), "kunar"));
   /* A range that ends before the strikes of 24 November. */
   g_assert_true (marz_view_model_set_range (model, "2025-10-01", "2025-11-20", &error));
   g_assert_no_error (error);
-  wait_for (khost_gone, window, "the Khost marker to go");
+  ui_test_wait_for (khost_gone, window, "the Khost marker to go");
   set = marz_marker_layer_get_marker_set (marz_window_get_marker_layer (window));
   g_assert_true (marz_marker_set_lookup (set, "kabul", NULL));
   g_assert_true (marz_marker_set_lookup (set, "spin-boldak", NULL));
@@ -419,18 +341,18 @@ test_filters (void)
   g_assert_true (place_listed (GTK_WIDGET (window), "spin-boldak"));
   g_assert_cmpuint (marz_window_get_n_outlines (window), <, n_outlines);
   marz_view_model_reset_filters (model);
-  wait_for (khost_back, window, "the Khost marker to come back");
+  ui_test_wait_for (khost_back, window, "the Khost marker to come back");
   g_assert_true (place_listed (GTK_WIDGET (window), "kunar"));
   g_assert_cmpuint (marz_window_get_n_outlines (window), ==, n_outlines);
 
   /* Only clashes. */
   marz_view_model_set_types (model, 1u << MARZ_INCIDENT_CLASH);
-  wait_for (khost_gone, window, "only clashes");
+  ui_test_wait_for (khost_gone, window, "only clashes");
   set = marz_marker_layer_get_marker_set (marz_window_get_marker_layer (window));
   g_assert_cmpuint (marz_marker_set_get_n_places (set), ==, 1);
   g_assert_true (marz_marker_set_lookup (set, "spin-boldak", NULL));
   marz_view_model_reset_filters (model);
-  wait_for (khost_back, window, "all types again");
+  ui_test_wait_for (khost_back, window, "all types again");
 
   /* The popover: places by any name, dates checked. */
   popover = marz_filter_popover_new (model, gazetteer);
@@ -446,12 +368,12 @@ test_filters (void)
   g_assert_cmpstr (marz_view_model_get_from (model), ==, "2025-11-01");
   g_assert_null (marz_view_model_get_to (model));
   g_assert_cmpstr (marz_view_model_get_place (model), ==, "kunar");
-  wait_for (khost_gone, window, "only Kunar");
+  ui_test_wait_for (khost_gone, window, "only Kunar");
   set = marz_marker_layer_get_marker_set (marz_window_get_marker_layer (window));
   g_assert_cmpuint (marz_marker_set_get_n_places (set), ==, 1);
   g_assert_true (marz_marker_set_lookup (set, "kunar", NULL));
   g_object_unref (popover);
-  close_window (window);
+  ui_test_close_window (window);
 }
 
 static MarzIncident *
@@ -471,7 +393,7 @@ find_incident (MarzStore  *store,
 static void
 test_selection_sync (void)
 {
-  g_autofree char *db = db_path ("selection.db");
+  g_autofree char *db = ui_test_db_path ("selection.db");
   g_autoptr(GError) error = NULL;
   g_autoptr(MarzStore) store = NULL;
   g_autoptr(MarzIncident) clash = NULL;
@@ -482,9 +404,10 @@ test_selection_sync (void)
   GtkWidget *spin;
   guint start, end;
 
-  if (!needs_display ())
+  if (!ui_test_needs_display ())
     return;
-  window = open_window (db);
+  window = ui_test_open_window (db);
+  ui_test_settle_frames ();
   model = marz_window_get_view_model (window);
   store = marz_store_open_reader (db, &error);
   g_assert_no_error (error);
@@ -494,7 +417,7 @@ test_selection_sync (void)
   /* As a click on the timeline does: the map opens the place, the reader
    * shows the evidence of the first report. */
   marz_view_model_select_incident (model, clash->id);
-  settle_frames ();
+  ui_test_settle_frames ();
   g_assert_cmpstr (marz_window_get_selected_place (window), ==, "spin-boldak");
   report = g_ptr_array_index (clash->reports, 0);
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (marz_window_get_article_view (window))));
@@ -525,7 +448,7 @@ test_selection_sync (void)
   g_assert_cmpuint (marz_article_view_get_n_incidents (MARZ_ARTICLE_VIEW (marz_window_get_article_view (window))),
                     >=, 2);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.select-incident", "x", kabul->id);
-  settle_frames ();
+  ui_test_settle_frames ();
   g_assert_cmpint (marz_view_model_get_selected_incident (model), ==, kabul->id);
   g_assert_cmpstr (marz_window_get_selected_place (window), ==, "kabul");
   g_assert_cmpstr (marz_article_view_get_article_name (MARZ_ARTICLE_VIEW (marz_window_get_article_view (window))),
@@ -535,14 +458,14 @@ test_selection_sync (void)
   marz_view_model_select_incident (model, 0);
   show_border_region (window, 7);
   click (GTK_WIDGET (marz_marker_layer_find_place (marz_window_get_marker_layer (window), "kabul")));
-  settle_frames ();
+  ui_test_settle_frames ();
   g_assert_cmpint (marz_view_model_get_selected_incident (model), ==, kabul->id);
   /* One popover at a time. */
   g_assert_true (gtk_widget_get_visible (find_popover (marz_marker_layer_find_place (marz_window_get_marker_layer (window),
                                                                                       "kabul"))));
   spin = find_popover (marz_marker_layer_find_place (marz_window_get_marker_layer (window), "spin-boldak"));
   g_assert_true (spin == NULL || !gtk_widget_get_visible (spin));
-  close_window (window);
+  ui_test_close_window (window);
 }
 
 static gboolean
@@ -555,19 +478,20 @@ search_done (gpointer data)
 static void
 test_search (void)
 {
-  g_autofree char *db = db_path ("search.db");
+  g_autofree char *db = ui_test_db_path ("search.db");
   MarzWindow *window;
   MarzSearchHit *hit;
   GPtrArray *hits;
   guint start, end;
 
-  if (!needs_display ())
+  if (!ui_test_needs_display ())
     return;
-  window = open_window (db);
+  window = ui_test_open_window (db);
+  ui_test_settle_frames ();
   /* Persian spelling with a lost ZWNJ and Arabic letters. */
   marz_view_model_set_search_text (marz_window_get_view_model (window), "سبين بولدك");
   g_assert_true (marz_window_get_searching (window));
-  wait_for (search_done, window, "the search");
+  ui_test_wait_for (search_done, window, "the search");
   hits = marz_window_get_search_hits (window);
   g_assert_cmpuint (hits->len, >=, 1);
   hit = g_ptr_array_index (hits, 0);
@@ -575,7 +499,7 @@ test_search (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "(suu)", hit->article->name,
                               hit->text_start, hit->text_end);
-  settle_frames ();
+  ui_test_settle_frames ();
   g_assert_cmpstr (marz_article_view_get_article_name (MARZ_ARTICLE_VIEW (marz_window_get_article_view (window))),
                    ==, hit->article->name);
   g_assert_true (marz_article_view_get_evidence (MARZ_ARTICLE_VIEW (marz_window_get_article_view (window)),
@@ -585,29 +509,30 @@ test_search (void)
 
   /* Nothing found is said so; an empty query goes back to the places. */
   marz_view_model_set_search_text (marz_window_get_view_model (window), "zzqqxx");
-  wait_for (search_done, window, "a search with no hit");
+  ui_test_wait_for (search_done, window, "a search with no hit");
   g_assert_cmpuint (marz_window_get_search_hits (window)->len, ==, 0);
   marz_view_model_set_search_text (marz_window_get_view_model (window), "  ");
   g_assert_false (marz_window_get_searching (window));
   g_assert_null (marz_window_get_search_hits (window));
-  close_window (window);
+  ui_test_close_window (window);
 }
 
 static void
 test_keyboard_and_settings (void)
 {
-  g_autofree char *db = db_path ("keys.db");
+  g_autofree char *db = ui_test_db_path ("keys.db");
   g_autoptr(GSettings) settings = g_settings_new ("io.github.marzatlas.Marz");
   MarzWindow *window;
   ShumateViewport *viewport;
   double lon;
 
-  if (!needs_display ())
+  if (!ui_test_needs_display ())
     return;
   g_settings_set_double (settings, "map-latitude", 31.0);
   g_settings_set_double (settings, "map-longitude", 66.4);
   g_settings_set_double (settings, "map-zoom", 8.0);
-  window = open_window (db);
+  window = ui_test_open_window (db);
+  ui_test_settle_frames ();
   viewport = shumate_map_get_viewport (marz_window_get_map (window));
   /* Restored from the settings. */
   g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), 8.0, 1e-6);
@@ -615,16 +540,16 @@ test_keyboard_and_settings (void)
 
   lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
   gtk_widget_activate_action (GTK_WIDGET (window), "map.pan", "(ii)", 1, 0);
-  settle_frames ();
+  ui_test_settle_frames ();
   g_assert_cmpfloat (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), >, lon + 0.1);
   gtk_widget_activate_action (GTK_WIDGET (window), "map.zoom-out", NULL);
-  settle_frames ();
-  settle_frames ();
+  ui_test_settle_frames ();
+  ui_test_settle_frames ();
   g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), <, 8.0);
 
   /* Closing saves where the map was. */
   shumate_viewport_set_zoom_level (viewport, 9.0);
-  close_window (window);
+  ui_test_close_window (window);
   g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "map-zoom"), 9.0, 1e-6);
   g_assert_cmpfloat (g_settings_get_double (settings, "map-longitude"), >, 66.5);
   g_settings_reset (settings, "map-latitude");
@@ -635,19 +560,19 @@ test_keyboard_and_settings (void)
 static void
 test_foreign_database (void)
 {
-  g_autofree char *db = db_path ("foreign.db");
+  g_autofree char *db = ui_test_db_path ("foreign.db");
   MarzWindow *window;
 
-  if (!needs_display ())
+  if (!ui_test_needs_display ())
     return;
   g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
   g_assert_true (g_file_set_contents (db, "this is not a database, just some text\n", -1, NULL));
   window = marz_window_new (NULL, db);
   gtk_window_present (GTK_WINDOW (window));
-  settle_frames ();
+  ui_test_settle_frames ();
   g_assert_nonnull (marz_window_get_error (window));
   g_assert_false (marz_window_get_importing (window));
-  close_window (window);
+  ui_test_close_window (window);
   /* Never touched. */
   {
     g_autofree char *contents = NULL;
@@ -674,7 +599,7 @@ on_marker_set_changed_cb (MarzMarkerLayer *layer,
 static void
 test_first_import (void)
 {
-  g_autofree char *db = db_path ("first.db");
+  g_autofree char *db = ui_test_db_path ("first.db");
   g_autofree char *datadir = g_build_filename (g_get_user_cache_dir (), "marz-data", NULL);
   g_autofree char *corpus = g_build_filename (datadir, "corpus", NULL);
   g_autofree char *source = g_build_filename (g_getenv ("MARZ_DATADIR"), "corpus", NULL);
@@ -688,7 +613,7 @@ test_first_import (void)
   const char *name;
   guint n = 0;
 
-  if (!needs_display ())
+  if (!ui_test_needs_display ())
     return;
   g_assert_cmpint (g_mkdir_with_parents (corpus, 0700), ==, 0);
   dir = g_dir_open (source, 0, &error);
@@ -719,7 +644,7 @@ test_first_import (void)
                     G_CALLBACK (on_marker_set_changed_cb), window);
   g_assert_true (marz_window_get_importing (window));
   gtk_window_present (GTK_WINDOW (window));
-  wait_for (window_settled, window, "the first import");
+  ui_test_wait_for (ui_test_window_settled, window, "the first import");
 
   g_assert_true (g_object_get_data (G_OBJECT (window), "filled-in-while-importing"));
   for (guint i = 0; i < marz_window_get_import_errors (window)->len; i++)
@@ -729,7 +654,7 @@ test_first_import (void)
   g_assert_nonnull (strstr (errors->str, "zz-binary.txt: "));
   g_assert_true (marz_marker_set_lookup (marz_marker_layer_get_marker_set (marz_window_get_marker_layer (window)),
                                          "spin-boldak", NULL));
-  close_window (window);
+  ui_test_close_window (window);
 }
 
 /* A local tile server, 127.0.0.1 only: it serves PNGs until told to fail. */
@@ -835,39 +760,40 @@ fell_back_while_panning (gpointer data)
 static void
 test_online_fallback (void)
 {
-  g_autofree char *db = db_path ("online.db");
+  g_autofree char *db = ui_test_db_path ("online.db");
   g_autoptr(GSettings) settings = g_settings_new ("io.github.marzatlas.Marz");
   TileServer tiles = { 0 };
   g_autofree char *url = NULL;
   MarzWindow *window;
   guint served;
 
-  if (!needs_display ())
+  if (!ui_test_needs_display ())
     return;
   url = start_tile_server (&tiles);
   g_settings_set_string (settings, "online-tile-url", url);
-  window = open_window (db);
+  window = ui_test_open_window (db);
+  ui_test_settle_frames ();
   /* Offline by default: not one request. */
   g_assert_false (marz_window_get_online (window));
   g_assert_cmpuint (tiles.requests, ==, 0);
 
   g_settings_set_boolean (settings, "online-tiles", TRUE);
   g_assert_true (marz_window_get_online (window));
-  wait_for (tiles_requested, &tiles, "online tile requests");
-  settle_frames ();
+  ui_test_wait_for (tiles_requested, &tiles, "online tile requests");
+  ui_test_settle_frames ();
   g_assert_true (marz_window_get_online (window));
 
   /* The server fails: the window falls back to the offline basemap. */
   tiles.failing = TRUE;
   served = tiles.requests;
   gtk_widget_activate_action (GTK_WIDGET (window), "map.zoom-in", NULL);
-  wait_for (fell_back_while_panning, window, "the fallback to the offline map");
+  ui_test_wait_for (fell_back_while_panning, window, "the fallback to the offline map");
   g_assert_cmpuint (tiles.requests, >, served);
   g_assert_true (g_settings_get_boolean (settings, "online-tiles"));   /* the choice stays */
 
   g_settings_reset (settings, "online-tiles");
   g_settings_reset (settings, "online-tile-url");
-  close_window (window);
+  ui_test_close_window (window);
   g_object_unref (tiles.server);
   g_bytes_unref (tiles.png);
 }
@@ -890,22 +816,23 @@ window_not_loading (gpointer data)
 static void
 test_loading_indicator (void)
 {
-  g_autofree char *db = db_path ("loading.db");
+  g_autofree char *db = ui_test_db_path ("loading.db");
   MarzWindow *window;
   GtkRevealer *revealer;
   GtkLabel *label;
   gboolean shown = FALSE;
   gint64 start;
 
-  if (!needs_display ())
+  if (!ui_test_needs_display ())
     return;
-  window = open_window (db);
+  window = ui_test_open_window (db);
+  ui_test_settle_frames ();
   revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (window), MARZ_TYPE_WINDOW,
                                                           "progress_revealer"));
   label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window), MARZ_TYPE_WINDOW, "progress_label"));
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
   marz_view_model_set_types (marz_window_get_view_model (window), 1u << MARZ_INCIDENT_CLASH);
-  wait_for (window_loading, window, "a load");
+  ui_test_wait_for (window_loading, window, "a load");
   start = g_get_monotonic_time ();
   while (marz_window_get_loading (window))
     {
@@ -922,27 +849,11 @@ test_loading_indicator (void)
   /* A quick load, on this small store, and whether it lasted or not the
    * bar goes with it. */
   g_test_message ("load took %.0f ms, bar shown: %d", (g_get_monotonic_time () - start) / 1000.0, shown);
-  wait_for (window_not_loading, window, "the load's end");
+  ui_test_wait_for (window_not_loading, window, "the load's end");
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
   marz_view_model_reset_filters (marz_window_get_view_model (window));
-  wait_for (window_settled, window, "the markers back");
-  close_window (window);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_widget (child, type)))
-        return found;
-    }
-  return NULL;
+  ui_test_wait_for (ui_test_window_settled, window, "the markers back");
+  ui_test_close_window (window);
 }
 
 static gboolean
@@ -957,7 +868,7 @@ load_done (gpointer data)
 static void
 test_timeline_follows_filters (void)
 {
-  g_autofree char *db = db_path ("timeline-filters.db");
+  g_autofree char *db = ui_test_db_path ("timeline-filters.db");
   g_autofree char *dir = g_dir_make_tmp ("marz-new-XXXXXX", NULL);
   g_autofree char *article = g_build_filename (dir, "new-strike.txt", NULL);
   const char *paths[] = { article, NULL };
@@ -966,23 +877,24 @@ test_timeline_follows_filters (void)
   MarzTimeline *timeline;
   guint n_all, n_strikes;
 
-  if (!needs_display ())
+  if (!ui_test_needs_display ())
     return;
-  window = open_window (db);
+  window = ui_test_open_window (db);
+  ui_test_settle_frames ();
   model = marz_window_get_view_model (window);
-  timeline = MARZ_TIMELINE (find_widget (GTK_WIDGET (window), MARZ_TYPE_TIMELINE));
+  timeline = MARZ_TIMELINE (ui_test_find_widget (GTK_WIDGET (window), MARZ_TYPE_TIMELINE, 0));
   n_all = marz_timeline_get_n_marks (timeline);
   g_assert_cmpuint (n_all, >=, 9);
 
   marz_view_model_set_types (model, 1u << MARZ_INCIDENT_AIRSTRIKE);
-  wait_for (load_done, window, "only airstrikes");
+  ui_test_wait_for (load_done, window, "only airstrikes");
   n_strikes = marz_timeline_get_n_marks (timeline);
   g_assert_cmpuint (n_strikes, ==, 5);
   marz_view_model_reset_filters (model);
-  wait_for (load_done, window, "every incident");
+  ui_test_wait_for (load_done, window, "every incident");
   g_assert_cmpuint (marz_timeline_get_n_marks (timeline), ==, n_all);
   marz_view_model_set_types (model, 1u << MARZ_INCIDENT_AIRSTRIKE);
-  wait_for (load_done, window, "airstrikes again");
+  ui_test_wait_for (load_done, window, "airstrikes again");
   g_assert_cmpuint (marz_timeline_get_n_marks (timeline), ==, n_strikes);
 
   /* A new airstrike, on Kandahar. */
@@ -990,15 +902,15 @@ test_timeline_follows_filters (void)
                                       "شنت طائرات حربية باكستانية يوم الاثنين 1 ديسمبر 2025 غارات جوية على مدينة "
                                       "قندهار، ما أسفر عن مقتل خمسة مدنيين وإصابة سبعة آخرين.\n", -1, NULL));
   _marz_window_import_paths (window, paths, FALSE);
-  wait_for (load_done, window, "the import");
-  settle_frames ();
-  wait_for (load_done, window, "the markers after the import");
+  ui_test_wait_for (load_done, window, "the import");
+  ui_test_settle_frames ();
+  ui_test_wait_for (load_done, window, "the markers after the import");
   g_assert_cmpuint (marz_timeline_get_n_marks (timeline), ==, n_strikes + 1);
   marz_view_model_reset_filters (model);
-  wait_for (load_done, window, "every incident");
+  ui_test_wait_for (load_done, window, "every incident");
   g_assert_cmpuint (marz_timeline_get_n_marks (timeline), ==, n_all + 1);
 
-  close_window (window);
+  ui_test_close_window (window);
   g_remove (article);
   g_rmdir (dir);
 }
@@ -1006,12 +918,7 @@ test_timeline_follows_filters (void)
 int
 main (int argc, char *argv[])
 {
-  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS") ? g_getenv ("XDG_DATA_DIRS")
-                                                          : "/usr/local/share:/usr/share");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  have_display = gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  ui_test_init (&argc, &argv);
   g_test_add_func ("/window/markers", test_markers);
   g_test_add_func ("/window/click-selects", test_click_selects);
   g_test_add_func ("/window/cluster-splits", test_cluster_splits);
