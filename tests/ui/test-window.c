@@ -104,6 +104,14 @@ find_popover (MarzMarker *marker)
 }
 
 static gboolean
+popover_shown (gpointer data)
+{
+  GtkWidget *popover = find_popover (data);
+
+  return popover != NULL && gtk_widget_get_visible (popover);
+}
+
+static gboolean
 marker_set_replaced (gpointer data)
 {
   MarzWindow *window = data;
@@ -136,6 +144,9 @@ test_click_selects (void)
   g_assert_nonnull (marker);
   g_assert_null (marz_window_get_selected_place (window));
   click (GTK_WIDGET (marker));
+  /* The popover waits for its marker's allocation, and its page for a
+   * worker: on a busy machine that takes more than a few frames. */
+  ui_test_wait_for (popover_shown, marker, "the marker's popover");
   ui_test_settle_frames ();
 
   g_assert_cmpstr (marz_window_get_selected_place (window), ==, "spin-boldak");
