@@ -260,6 +260,21 @@ is_pinned (MarzPlacePopover   *self,
 }
 
 /**
+ * marz_place_popover_page_failed:
+ *
+ * The page asked for by ::load-more could not be read: «Show more» may be
+ * tried again.
+ */
+void
+marz_place_popover_page_failed (MarzPlacePopover *self)
+{
+  g_return_if_fail (MARZ_IS_PLACE_POPOVER (self));
+
+  self->loading = FALSE;
+  update_summary (self);
+}
+
+/**
  * marz_place_popover_add_incidents:
  * @page: (element-type MarzIncident): the next page, from
  *   marz_place_popover_get_n_paged(); its incidents move to the popover's

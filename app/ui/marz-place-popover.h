@@ -20,6 +20,7 @@ guint      marz_place_popover_get_n_loaded  (MarzPlacePopover *self);
 guint      marz_place_popover_get_n_paged   (MarzPlacePopover *self);
 void       marz_place_popover_set_n_pinned  (MarzPlacePopover *self,
                                              guint             n_pinned);
+void       marz_place_popover_page_failed   (MarzPlacePopover *self);
 void       marz_place_popover_add_incidents (MarzPlacePopover *self,
                                              GPtrArray        *page);
 

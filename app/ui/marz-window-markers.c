@@ -101,7 +101,12 @@ new_outline (MarzWindow       *self,
 
   outline->layers = g_ptr_array_new ();
   for (guint r = 0; rings && r < rings->len; r++)
-    g_ptr_array_add (outline->layers, new_ring_layer (self, g_ptr_array_index (rings, r)));
+    {
+      ShumatePathLayer *layer = new_ring_layer (self, g_ptr_array_index (rings, r));
+
+      g_ptr_array_add (outline->layers, layer);
+      g_ptr_array_add (self->outline_layers, layer);
+    }
   color_outline (outline, type);
   return outline;
 }
@@ -142,16 +147,9 @@ update_outlines (MarzWindow    *self,
       g_hash_table_add (seen, place->place_id);
     }
 
-  g_ptr_array_set_size (self->outline_layers, 0);
   g_hash_table_iter_init (&iter, self->outlines);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      gboolean visible = g_hash_table_contains (seen, key);
-
-      show_outline (value, visible);
-      if (visible)
-        g_ptr_array_extend (self->outline_layers, ((Outline *) value)->layers, NULL, NULL);
-    }
+    show_outline (value, g_hash_table_contains (seen, key));
 }
 
 /* The sidebar's list of places -------------------------------------------- */
@@ -166,11 +164,13 @@ typedef struct
   GtkWidget *button;
   guint      count;
   char      *name;
+  char      *accessible_name;   /* «Kunar: 3 incidents», as last set */
 } PlaceRow;
 
 static void
 place_row_free (PlaceRow *row)
 {
+  g_free (row->accessible_name);
   g_free (row->name);
   g_free (row);
 }
@@ -229,9 +229,12 @@ fill_place_row (GtkWidget     *row,
       gtk_label_set_text (GTK_LABEL (data->title), place->name);
     }
   if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (data->subtitle)), detail) != 0)
+    gtk_label_set_text (GTK_LABEL (data->subtitle), detail);
+  if (g_strcmp0 (data->accessible_name, name) != 0)
     {
-      gtk_label_set_text (GTK_LABEL (data->subtitle), detail);
       gtk_accessible_update_property (GTK_ACCESSIBLE (data->button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      g_free (data->accessible_name);
+      data->accessible_name = g_steal_pointer (&name);
     }
 }
 
@@ -316,6 +319,7 @@ typedef struct
   MarzIncidentFilter filter;
   gboolean           with_marks;     /* the range aside, the timeline shows what the filters let through */
   char              *marks_key;      /* the filters' key in the timeline cache */
+  guint              generation;     /* of the store's incidents, when the load started */
 } LoadData;
 
 typedef struct
@@ -323,6 +327,7 @@ typedef struct
   MarzMarkerSet    *set;
   MarzTimelineData *marks;           /* binned here, or NULL: the timeline keeps its own */
   char             *marks_key;
+  guint             generation;
 } LoadResult;
 
 static void
@@ -407,6 +412,7 @@ load_markers_thread (GTask        *task,
         {
           result->marks = load_marks (store, data, &error);
           result->marks_key = g_strdup (data->marks_key);
+          result->generation = data->generation;
         }
     }
   if (error != NULL)
@@ -468,7 +474,9 @@ on_markers_loaded_cb (GObject      *object,
       marz_marker_layer_set_marker_set (self->marker_layer, loaded->set);
       update_outlines (self, loaded->set);
       update_places_list (self, loaded->set);
-      if (loaded->marks)
+      /* Marks read before the last new incidents are neither shown nor
+       * kept: the reload pending since then reads them again. */
+      if (loaded->marks && loaded->generation == self->marks_generation)
         {
           set_marks (self, loaded->marks);
           cache_timeline (self, loaded->marks_key, loaded->marks);
@@ -492,8 +500,10 @@ _marz_window_reload (MarzWindow *self,
 {
   if (with_marks)
     {
-      /* New incidents: what the cache holds is out of date. */
+      /* New incidents: what the cache holds is out of date, and so are
+       * the marks of a load already running. */
       g_hash_table_remove_all (self->timeline_cache);
+      self->marks_generation++;
       self->marks_pending = TRUE;
     }
   _marz_window_reload_markers (self);
@@ -519,6 +529,7 @@ _marz_window_reload_markers (MarzWindow *self)
   data->with_diplomacy = marz_view_model_get_show_diplomacy (self->model);
   marz_view_model_fill_filter (self->model, &data->filter);
   data->with_marks = self->marks_pending || self->marks == NULL;
+  data->generation = self->marks_generation;
   self->marks_pending = FALSE;
   if (data->with_marks)
     {
@@ -723,10 +734,15 @@ on_page_read_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) page = g_task_propagate_pointer (G_TASK (result), &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* The window closed meanwhile: its map and markers are gone. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || g_cancellable_is_cancelled (self->cancellable))
     return;
   if (page == NULL)
-    _marz_window_toast (self, error->message);
+    {
+      _marz_window_toast (self, error->message);
+      if (data->popover != NULL)
+        marz_place_popover_page_failed (data->popover);
+    }
   else
     page_for_popover (self, data, page);
 }

@@ -50,10 +50,11 @@ struct _MarzWindow
   MarzTileSource       *tile_source;
   ShumateMapLayer      *online_layer;   /* NULL while offline */
   MarzMarkerLayer      *marker_layer;
-  GPtrArray            *outline_layers; /* ShumatePathLayer, borrowed from the outlines */
+  GPtrArray            *outline_layers; /* ShumatePathLayer, every outline's, in the order made (lowest first) */
   GHashTable           *outlines;       /* province id → its outline's layers (marz-window-markers.c) */
   GHashTable           *place_rows;     /* place id → its row in places_list */
   GHashTable           *timeline_cache; /* filters' key → MarzTimelineData, since the store last changed */
+  guint                 marks_generation; /* counts the times new incidents came (imports) */
   GCancellable         *cancellable;    /* fires when the window closes */
   GCancellable         *load_cancellable;
   GtkWidget            *popover;        /* weak: the marker's open popover */

@@ -730,8 +730,13 @@ marz_window_get_article_view (MarzWindow *self)
 guint
 marz_window_get_n_outlines (MarzWindow *self)
 {
+  guint n = 0;
+
   g_return_val_if_fail (MARZ_IS_WINDOW (self), 0);
-  return self->outline_layers->len;
+  /* Outlines of provinces without incidents now are kept, hidden. */
+  for (guint i = 0; i < self->outline_layers->len; i++)
+    n += gtk_widget_get_visible (g_ptr_array_index (self->outline_layers, i));
+  return n;
 }
 
 gboolean
