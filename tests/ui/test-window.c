@@ -926,6 +926,67 @@ test_timeline_follows_filters (void)
   g_rmdir (dir);
 }
 
+/* Whether every online or base tile layer lies under every outline. */
+static gboolean
+tiles_under_outlines (MarzWindow *window)
+{
+  GtkWidget *map = GTK_WIDGET (marz_window_get_map (window));
+  gboolean seen_outline = FALSE;
+  guint n_outlines = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (map); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (SHUMATE_IS_PATH_LAYER (child))
+        seen_outline = TRUE, n_outlines++;
+      else if (SHUMATE_IS_MAP_LAYER (child) && seen_outline)
+        return FALSE;
+    }
+  return n_outlines >= 3;
+}
+
+/* Online tiles go under the outlines, also under outlines that were hidden
+ * when the tiles were turned on and show again later. */
+static void
+test_online_under_outlines (void)
+{
+  g_autofree char *db = ui_test_db_path ("online-outlines.db");
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.marzatlas.Marz");
+  g_autoptr(GError) error = NULL;
+  TileServer tiles = { 0 };
+  g_autofree char *url = NULL;
+  MarzWindow *window;
+  MarzViewModel *model;
+
+  if (!ui_test_needs_display ())
+    return;
+  url = start_tile_server (&tiles);
+  g_settings_set_string (settings, "online-tile-url", url);
+  window = ui_test_open_window (db);
+  ui_test_settle_frames ();
+  model = marz_window_get_view_model (window);
+  g_assert_cmpuint (marz_window_get_n_outlines (window), >=, 3);
+
+  /* 1–20 November: no province has incidents, every outline is hidden. */
+  g_assert_true (marz_view_model_set_range (model, "2025-11-01", "2025-11-20", &error));
+  g_assert_no_error (error);
+  ui_test_wait_for (khost_gone, window, "the provinces' incidents to go");
+  g_assert_cmpuint (marz_window_get_n_outlines (window), ==, 0);
+
+  g_settings_set_boolean (settings, "online-tiles", TRUE);
+  ui_test_wait_for (tiles_requested, &tiles, "online tile requests");
+  marz_view_model_reset_filters (model);
+  ui_test_wait_for (khost_back, window, "the provinces back");
+  g_assert_cmpuint (marz_window_get_n_outlines (window), >=, 3);
+  g_assert_true (marz_window_get_online (window));
+  g_assert_true (tiles_under_outlines (window));
+
+  g_settings_reset (settings, "online-tiles");
+  g_settings_reset (settings, "online-tile-url");
+  ui_test_close_window (window);
+  g_object_unref (tiles.server);
+  g_bytes_unref (tiles.png);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -942,6 +1003,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/foreign-database", test_foreign_database);
   g_test_add_func ("/window/first-import", test_first_import);
   g_test_add_func ("/window/online-fallback", test_online_fallback);
+  g_test_add_func ("/window/online-under-outlines", test_online_under_outlines);
   g_test_add_func ("/window/loading-indicator", test_loading_indicator);
   return g_test_run ();
 }
