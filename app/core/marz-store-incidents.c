@@ -37,8 +37,11 @@ _marz_store_bind_filter (sqlite3_stmt             *stmt,
     sqlite3_bind_text (stmt, 8, filter->language, -1, SQLITE_STATIC);
 }
 
-static MarzIncident *
-incident_from_row (sqlite3_stmt *stmt)
+/* An incident without its reports from the columns id, type, date,
+ * precision, place id, name, lat, lon, killed, injured (the order every
+ * incident query here selects them in). */
+MarzIncident *
+_marz_store_incident_from_row (sqlite3_stmt *stmt)
 {
   MarzIncident *incident = g_new0 (MarzIncident, 1);
 
@@ -99,7 +102,7 @@ load_incidents (MarzStore    *self,
   bind_subset (stmt, subset);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      MarzIncident *incident = incident_from_row (stmt);
+      MarzIncident *incident = _marz_store_incident_from_row (stmt);
       g_ptr_array_add (out, incident);
       if (by_id)
         g_hash_table_insert (by_id, &incident->id, incident);

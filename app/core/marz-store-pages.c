@@ -136,26 +136,6 @@ marz_store_list_incident_marks (MarzStore                *self,
   return out != NULL ? out : list_marks_sql (self, filter, error);
 }
 
-static MarzIncident *
-page_incident_from_row (sqlite3_stmt *stmt)
-{
-  MarzIncident *incident = g_new0 (MarzIncident, 1);
-
-  incident->id = sqlite3_column_int64 (stmt, 0);
-  marz_incident_type_from_string ((const char *) sqlite3_column_text (stmt, 1), &incident->type);
-  incident->date = _marz_store_dup_text (stmt, 2);
-  incident->precision = marz_date_precision_from_string ((const char *) sqlite3_column_text (stmt, 3));
-  incident->place_id = _marz_store_dup_text (stmt, 4);
-  incident->place_name = _marz_store_dup_text (stmt, 5);
-  incident->lat = sqlite3_column_double (stmt, 6);
-  incident->lon = sqlite3_column_double (stmt, 7);
-  incident->killed = _marz_store_get_count (stmt, 8);
-  incident->injured = _marz_store_get_count (stmt, 9);
-  incident->shared_killed = incident->shared_injured = -1;
-  incident->reports = g_ptr_array_new_with_free_func ((GDestroyNotify) marz_report_free);
-  return incident;
-}
-
 /* The incidents of @ids, in that order. */
 static gboolean
 load_page_incidents (MarzStore   *self,
@@ -176,7 +156,7 @@ load_page_incidents (MarzStore   *self,
   sqlite3_bind_text (stmt, 1, ids_json, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      MarzIncident *incident = page_incident_from_row (stmt);
+      MarzIncident *incident = _marz_store_incident_from_row (stmt);
       g_hash_table_insert (by_id, &incident->id, incident);
     }
   if (rc != SQLITE_DONE)

@@ -44,6 +44,7 @@ gboolean      _marz_store_exec      (MarzStore   *self,
                                      GError     **error);
 char         *_marz_store_dup_text  (sqlite3_stmt *stmt,
                                      int           column);
+MarzIncident *_marz_store_incident_from_row (sqlite3_stmt *stmt);
 gint64        _marz_store_get_count (sqlite3_stmt *stmt,
                                      int           column);
 
