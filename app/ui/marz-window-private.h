@@ -82,7 +82,6 @@ void     _marz_window_set_loading    (MarzWindow *self,
 
 /* marz-window-markers.c */
 void     _marz_window_class_init_markers (GtkWidgetClass *widget_class);
-void     _marz_window_outline_free   (gpointer    outline);
 void     _marz_window_setup_markers  (MarzWindow *self);
 MarzIncident *_marz_window_find_mark (MarzWindow *self,
                                       gint64      id);
@@ -91,6 +90,13 @@ void     _marz_window_reload         (MarzWindow *self,
                                       gboolean    with_marks);
 void     _marz_window_toast          (MarzWindow *self,
                                       const char *message);
+
+/* marz-window-places.c */
+void     _marz_window_outline_free   (gpointer    outline);
+void     _marz_window_update_outlines (MarzWindow    *self,
+                                       MarzMarkerSet *set);
+void     _marz_window_update_places_list (MarzWindow    *self,
+                                          MarzMarkerSet *set);
 
 /* marz-window-import.c */
 void     _marz_window_class_init_import (GtkWidgetClass *widget_class);
