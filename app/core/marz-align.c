@@ -28,8 +28,6 @@
 #include <string.h>
 
 #define DEFAULT_THRESHOLD 3.5
-#define MIN_POSTINGS_CAP 64     /* a key joins candidates when df_a × df_b is below the cap */
-#define MIN_FACTS 2             /* shared anchors, countries aside, a proposed pair needs */
 #define MIN_PARALLEL_BYTES (128 * 1024)   /* both sides longer: B is read in a thread of its own */
 
 struct _MarzAligner
@@ -38,34 +36,6 @@ struct _MarzAligner
   MarzAnchorFinder *finder;      /* owned */
   double            threshold;
 };
-
-/* An anchor's key and where it is, sortable by key, with what the index
- * knows of the key once both sides are read. */
-typedef struct
-{
-  const char       *key;
-  const MarzAnchor *anchor;
-  guint             index;    /* in its sentence's anchors */
-  double            weight;   /* key_weight() */
-  const GArray     *other;    /* the other side's postings when the key is rare
-                               * enough to make candidates, else NULL */
-} KeyRef;
-
-typedef struct
-{
-  GArray **keys_a;       /* per sentence: KeyRef sorted by key pointer */
-  GArray **keys_b;
-  GHashTable *post_a;    /* key → GArray of sentence indices */
-  GHashTable *post_b;
-  double n_sentences;
-} Index;
-
-typedef struct
-{
-  guint  a, b;
-  double score;
-  double tie;            /* distance of relative positions: the smaller wins a tie */
-} Candidate;
 
 /* The alignment with what only this file sees: which pair each sentence is in. */
 typedef struct
@@ -133,286 +103,10 @@ marz_aligner_get_threshold (MarzAligner *self)
 
 /* ------------------------------------------------------------------------ */
 
-static gint
-compare_keyrefs (gconstpointer a,
-                 gconstpointer b)
-{
-  const KeyRef *x = a, *y = b;
-  return (x->key > y->key) - (x->key < y->key);
-}
-
-static GArray **
-index_side (GPtrArray  *sentences,
-            GHashTable *postings)
-{
-  GArray **keys = g_new0 (GArray *, sentences->len + 1);
-
-  for (guint i = 0; i < sentences->len; i++)
-    {
-      const MarzAnchoredSentence *s = g_ptr_array_index (sentences, i);
-      keys[i] = g_array_sized_new (FALSE, FALSE, sizeof (KeyRef), s->anchors->len);
-      for (guint j = 0; j < s->anchors->len; j++)
-        {
-          const MarzAnchor *anchor = &g_array_index (s->anchors, MarzAnchor, j);
-          KeyRef ref = { anchor->key, anchor, j, 0, NULL };
-          GArray *post = g_hash_table_lookup (postings, anchor->key);
-
-          g_array_append_val (keys[i], ref);
-          if (post == NULL)
-            {
-              post = g_array_new (FALSE, FALSE, sizeof (guint));
-              g_hash_table_insert (postings, (gpointer) anchor->key, post);
-            }
-          g_array_append_val (post, i);
-        }
-      g_array_sort (keys[i], compare_keyrefs);
-    }
-  return keys;
-}
-
-static void
-free_keys (GArray **keys)
-{
-  for (GArray **k = keys; k && *k; k++)
-    g_array_unref (*k);
-  g_free (keys);
-}
-
-/* Rarer keys weigh more: log(1 + N / df) over the sentences of both texts. */
-static double
-key_weight (const Index *index,
-            guint        df)
-{
-  return log1p (index->n_sentences / MAX ((double) df, 1.0));
-}
-
-/* Each key's weight and, where it makes candidates, the other side's
- * postings: looked up once per anchor rather than once per candidate. */
-static void
-index_finish_side (Index       *index,
-                   GArray     **keys,
-                   GHashTable  *own,
-                   GHashTable  *other,
-                   guint64      cap)
-{
-  for (GArray **k = keys; *k; k++)
-    for (guint j = 0; j < (*k)->len; j++)
-      {
-        KeyRef *ref = &g_array_index (*k, KeyRef, j);
-        GArray *mine = g_hash_table_lookup (own, ref->key);
-        GArray *theirs = g_hash_table_lookup (other, ref->key);
-
-        ref->weight = key_weight (index, mine->len + (theirs ? theirs->len : 0));
-        if (theirs != NULL && (guint64) mine->len * theirs->len <= cap)
-          ref->other = theirs;
-      }
-}
-
-static void
-index_init (Index         *index,
-            MarzAlignment *alignment)
-{
-  guint n_a = alignment->sentences_a->len, n_b = alignment->sentences_b->len;
-  guint64 cap = MAX (MIN_POSTINGS_CAP, (guint64) (n_a + n_b));
-
-  index->post_a = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
-  index->post_b = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
-  index->keys_a = index_side (alignment->sentences_a, index->post_a);
-  index->keys_b = index_side (alignment->sentences_b, index->post_b);
-  index->n_sentences = n_a + n_b;
-  index_finish_side (index, index->keys_a, index->post_a, index->post_b, cap);
-  index_finish_side (index, index->keys_b, index->post_b, index->post_a, cap);
-}
-
-static void
-index_clear (Index *index)
-{
-  g_clear_pointer (&index->post_a, g_hash_table_unref);
-  g_clear_pointer (&index->post_b, g_hash_table_unref);
-  g_clear_pointer (&index->keys_a, free_keys);
-  g_clear_pointer (&index->keys_b, free_keys);
-}
-
-static double
-kind_weight (const MarzAnchor *a,
-             const MarzAnchor *b)
-{
-  switch (a->kind)
-    {
-    case MARZ_ANCHOR_NUMBER:
-      return a->role != MARZ_FIGURE_NONE && a->role == b->role ? 2.5 : 2.0;
-    case MARZ_ANCHOR_DATE:
-      return a->precision == MARZ_DATE_PRECISION_DAY ? 2.0 : 1.0;
-    case MARZ_ANCHOR_PLACE:
-      /* Countries name the two sides of the conflict in nearly every
-       * sentence: they say who, not where. */
-      if (a->place->kind == MARZ_PLACE_COUNTRY)
-        return 0.2;
-      /* Both only containing what they name: the named places decide. */
-      if (a->contained && b->contained)
-        return 0.25;
-      return a->contained || b->contained ? 0.5 : 1.0;
-    case MARZ_ANCHOR_CONCEPT:
-    default:
-      /* The Taliban government, Pakistan's army: like the countries, a
-       * side of the conflict says who, not what happened. */
-      if (a->concept->side)
-        return 0.4;
-      return a->concept->kind == MARZ_CONCEPT_ACTOR ? 2.0 : 0.6;
-    }
-}
-
-
-/* Walks the keys both sentences carry; @links may be NULL.  The keys are
- * visited in the same order whichever side is A, so the sum is the same to
- * the last bit. */
-static double
-score_pair (const Index *index,
-            guint        a,
-            guint        b,
-            GArray      *links)
-{
-  const GArray *ka = index->keys_a[a], *kb = index->keys_b[b];
-  double score = 0;
-  guint i = 0, j = 0;
-
-  while (i < ka->len && j < kb->len)
-    {
-      const KeyRef *x = &g_array_index (ka, KeyRef, i), *y = &g_array_index (kb, KeyRef, j);
-      double weight;
-
-      if (x->key != y->key)
-        {
-          x->key < y->key ? i++ : j++;
-          continue;
-        }
-      weight = kind_weight (x->anchor, y->anchor) * x->weight;
-      score += weight;
-      if (links != NULL)
-        {
-          MarzAlignLink link = { x->anchor->kind, x->key, x->anchor->label, weight,
-                                 x->index, y->index, 0 };
-          g_array_append_val (links, link);
-        }
-      i++, j++;
-    }
-  return score;
-}
-
-/* Every B sentence sharing a rare key with @a, each once: @mark[b] holds
- * the last A sentence that took b. */
-static void
-collect_for (const Index         *index,
-             guint                a,
-             guint               *mark,
-             GArray              *out)
-{
-  const GArray *keys = index->keys_a[a];
-
-  for (guint k = 0; k < keys->len; k++)
-    {
-      const GArray *pb = g_array_index (keys, KeyRef, k).other;
-
-      for (guint j = 0; pb != NULL && j < pb->len; j++)
-        {
-          guint b = g_array_index (pb, guint, j);
-          Candidate c = { a, b, 0, 0 };
-
-          if (mark[b] == a + 1)
-            continue;
-          mark[b] = a + 1;
-          g_array_append_val (out, c);
-        }
-    }
-}
-
-static inline gint
-compare_uints (guint x,
-               guint y)
-{
-  return (x > y) - (x < y);
-}
-
-/* Shared keys other than countries and places both only contain: one
- * alone, however rare, names a topic («TTP», «Kabul»); a reported fact
- * takes two. */
-static guint
-count_facts (const Index *index,
-             guint        a,
-             guint        b)
-{
-  const GArray *ka = index->keys_a[a], *kb = index->keys_b[b];
-  guint i = 0, j = 0, n = 0;
-
-  while (i < ka->len && j < kb->len)
-    {
-      const KeyRef *x = &g_array_index (ka, KeyRef, i), *y = &g_array_index (kb, KeyRef, j);
-
-      if (x->key != y->key)
-        {
-          x->key < y->key ? i++ : j++;
-          continue;
-        }
-      n += !(x->anchor->kind == MARZ_ANCHOR_PLACE
-             && (x->anchor->place->kind == MARZ_PLACE_COUNTRY || (x->anchor->contained && y->anchor->contained)));
-      i++, j++;
-    }
-  return n;
-}
-
-/* Heaviest first, then the closest in relative position, then by index
- * (see the top of the file for why that is order-independent). */
-static gint
-compare_candidates (gconstpointer a,
-                    gconstpointer b)
-{
-  const Candidate *x = a, *y = b;
-
-  if (x->score != y->score)
-    return x->score < y->score ? 1 : -1;
-  if (x->tie != y->tie)
-    return x->tie > y->tie ? 1 : -1;
-  return x->a != y->a ? compare_uints (x->a, y->a) : compare_uints (x->b, y->b);
-}
-
-static GArray *
-score_candidates (const MarzAlignment *self,
-                  const Index         *index,
-                  double               threshold,
-                  GHashTable          *rejected)
-{
-  guint n_a = self->sentences_a->len, n_b = self->sentences_b->len;
-  g_autofree guint *mark = g_new0 (guint, n_b + 1);
-  GArray *out = g_array_new (FALSE, FALSE, sizeof (Candidate));
-  gboolean any_rejected = g_hash_table_size (rejected) > 0;
-  guint kept = 0;
-
-  for (guint a = 0; a < n_a; a++)
-    collect_for (index, a, mark, out);
-  for (guint i = 0; i < out->len; i++)
-    {
-      Candidate c = g_array_index (out, Candidate, i);
-      gint64 id = ((gint64) c.a << 32) | c.b;
-
-      if (any_rejected && g_hash_table_contains (rejected, &id))
-        continue;
-      c.score = score_pair (index, c.a, c.b, NULL);
-      if (c.score < threshold || count_facts (index, c.a, c.b) < MIN_FACTS)
-        continue;
-      c.tie = fabs ((c.a + 0.5) / n_a - (c.b + 0.5) / n_b);
-      g_array_index (out, Candidate, kept++) = c;
-    }
-  g_array_set_size (out, kept);
-  g_array_sort (out, compare_candidates);
-  return out;
-}
-
-/* ------------------------------------------------------------------------ */
-
 typedef struct
 {
   MarzAlignment *alignment;
-  Index          index;
+  AlignIndex          index;
   int           *pair_of_a;   /* sentence → index in chosen, or -1 */
   int           *pair_of_b;
   GArray        *chosen;      /* MarzAlignPair without links */
@@ -470,7 +164,7 @@ apply_forced (Matching     *m,
           g_hash_table_add (rejected, id);
         }
       else if (d->kind == MARZ_ALIGN_DECISION_CONFIRM || d->kind == MARZ_ALIGN_DECISION_PAIR)
-        take_pair (m, a, b, score_pair (&m->index, a, b, NULL),
+        take_pair (m, a, b, _marz_align_score_pair (&m->index, a, b, NULL),
                    d->kind == MARZ_ALIGN_DECISION_PAIR ? MARZ_ALIGN_PAIRED : MARZ_ALIGN_CONFIRMED);
     }
 }
@@ -520,7 +214,7 @@ fill_pairs (Matching *m)
       MarzAlignPair *pair = g_memdup2 (&g_array_index (m->chosen, MarzAlignPair, i),
                                        sizeof (MarzAlignPair));
       pair->links = g_array_new (FALSE, FALSE, sizeof (MarzAlignLink));
-      pair->score = score_pair (&m->index, pair->a, pair->b, pair->links);
+      pair->score = _marz_align_score_pair (&m->index, pair->a, pair->b, pair->links);
       g_array_sort (pair->links, compare_links);
       g_ptr_array_add (self->pairs, pair);
     }
@@ -569,10 +263,10 @@ match (MarzAligner  *self,
   g_autoptr(GArray) candidates = NULL;
 
   apply_forced (m, decisions, rejected);
-  candidates = score_candidates (m->alignment, &m->index, self->threshold, rejected);
+  candidates = _marz_align_score_candidates (m->alignment, &m->index, self->threshold, rejected);
   for (guint i = 0; i < candidates->len; i++)
     {
-      const Candidate *c = &g_array_index (candidates, Candidate, i);
+      const AlignCandidate *c = &g_array_index (candidates, AlignCandidate, i);
       take_pair (m, c->a, c->b, c->score, MARZ_ALIGN_PROPOSED);
     }
 }
@@ -681,7 +375,7 @@ marz_aligner_align (MarzAligner           *self,
   alignment->discrepancies = g_ptr_array_new_with_free_func ((GDestroyNotify) free_discrepancy);
 
   m.alignment = alignment;
-  index_init (&m.index, alignment);
+  _marz_align_index_init (&m.index, alignment);
   m.pair_of_a = g_new (int, alignment->sentences_a->len + 1);
   m.pair_of_b = g_new (int, alignment->sentences_b->len + 1);
   memset (m.pair_of_a, 0xff, sizeof (int) * (alignment->sentences_a->len + 1));
@@ -693,7 +387,7 @@ marz_aligner_align (MarzAligner           *self,
   index_pairs (real);
   _marz_alignment_find_discrepancies (alignment);
 
-  index_clear (&m.index);
+  _marz_align_index_clear (&m.index);
   g_free (m.pair_of_a);
   g_free (m.pair_of_b);
   g_array_unref (m.chosen);
