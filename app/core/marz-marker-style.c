@@ -7,6 +7,7 @@
 #include <pango/pangocairo.h>
 
 #include "marz-basemap-private.h"
+#include "marz-marker-style-private.h"
 
 /* Violence in warm hues, diplomacy in cool ones; neighbours in the enum
  * differ in lightness too, so the legend still reads in grey. */
@@ -88,26 +89,45 @@ marker_path (cairo_t *cr,
   cairo_close_path (cr);
 }
 
-/* The count in white, centred; the window's marker uses the widget's font,
- * bold at the size of the UI font. */
-static void
-draw_count (cairo_t *cr,
-            double   x,
-            double   y,
-            guint64  count)
+/* The counts' font: looked up once, not parsed again for every marker. */
+const PangoFontDescription *
+_marz_marker_style_count_font (void)
 {
-  g_autofree char *text = g_strdup_printf ("%" G_GUINT64_FORMAT, count);
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string ("Noto Sans,Sans Bold 11px");
+  static PangoFontDescription *font;
+
+  if (g_once_init_enter (&font))
+    g_once_init_leave (&font, pango_font_description_from_string ("Noto Sans,Sans Bold 11px"));
+  return font;
+}
+
+/* The count in white, centred; the window's marker uses the widget's font,
+ * bold at the size of the UI font.  @layout: one to reuse, or NULL. */
+static void
+draw_count (cairo_t     *cr,
+            double       x,
+            double       y,
+            guint64      count,
+            PangoLayout *layout)
+{
+  char text[24];
   int w, h;
 
-  pango_layout_set_font_description (layout, font);
+  g_snprintf (text, sizeof text, "%" G_GUINT64_FORMAT, count);
+  if (layout == NULL)
+    {
+      layout = pango_cairo_create_layout (cr);
+      pango_layout_set_font_description (layout, _marz_marker_style_count_font ());
+    }
+  else
+    {
+      g_object_ref (layout);
+      pango_cairo_update_layout (cr, layout);
+    }
   pango_layout_set_text (layout, text, -1);
   pango_layout_get_pixel_size (layout, &w, &h);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_move_to (cr, x - w / 2.0, y - h / 2.0);
   _marz_show_layout (cr, layout, 0);   /* an SVG keeps the count as text */
-  pango_font_description_free (font);
   g_object_unref (layout);
 }
 
@@ -132,6 +152,40 @@ draw_marker (cairo_t *cr,
 }
 
 void
+_marz_marker_style_draw_disc (cairo_t          *cr,
+                              double            x,
+                              double            y,
+                              double            radius,
+                              gboolean          is_cluster,
+                              MarzIncidentType  type)
+{
+  if (is_cluster)
+    draw_marker (cr, x, y, radius, radius, marz_marker_style_cluster_color ());
+  else if (marz_incident_type_get_category (type) == MARZ_CATEGORY_DIPLOMACY)
+    /* Corners of a fifth of the size, as marz-marker.c rounds them. */
+    draw_marker (cr, x, y, radius, 2 * radius / 5, marz_marker_style_type_color (type));
+  else
+    draw_marker (cr, x, y, radius, radius, marz_marker_style_type_color (type));
+}
+
+gboolean
+_marz_marker_style_shows_count (gboolean is_cluster,
+                                guint64  n_incidents)
+{
+  return n_incidents > (is_cluster ? 0 : 1);
+}
+
+void
+_marz_marker_style_draw_count (cairo_t     *cr,
+                               double       x,
+                               double       y,
+                               guint64      n_incidents,
+                               PangoLayout *layout)
+{
+  draw_count (cr, x, y, n_incidents, layout);
+}
+
+void
 marz_marker_style_draw_place (cairo_t          *cr,
                               double            x,
                               double            y,
@@ -139,16 +193,12 @@ marz_marker_style_draw_place (cairo_t          *cr,
                               MarzIncidentType  type,
                               guint64           n_incidents)
 {
-  gboolean diplomacy;
-
   g_return_if_fail (cr != NULL);
   g_return_if_fail (type < MARZ_N_INCIDENT_TYPES);
 
-  diplomacy = marz_incident_type_get_category (type) == MARZ_CATEGORY_DIPLOMACY;
-  /* Corners of a fifth of the size, as marz-marker.c rounds them. */
-  draw_marker (cr, x, y, radius, diplomacy ? 2 * radius / 5 : radius, marz_marker_style_type_color (type));
-  if (n_incidents > 1)
-    draw_count (cr, x, y, n_incidents);
+  _marz_marker_style_draw_disc (cr, x, y, radius, FALSE, type);
+  if (_marz_marker_style_shows_count (FALSE, n_incidents))
+    draw_count (cr, x, y, n_incidents, NULL);
 }
 
 void
@@ -160,7 +210,7 @@ marz_marker_style_draw_cluster (cairo_t *cr,
 {
   g_return_if_fail (cr != NULL);
 
-  draw_marker (cr, x, y, radius, radius, marz_marker_style_cluster_color ());
-  if (n_incidents > 0)
-    draw_count (cr, x, y, n_incidents);
+  _marz_marker_style_draw_disc (cr, x, y, radius, TRUE, 0);
+  if (_marz_marker_style_shows_count (TRUE, n_incidents))
+    draw_count (cr, x, y, n_incidents, NULL);
 }
