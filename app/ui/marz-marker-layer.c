@@ -16,11 +16,15 @@
  * The markers do not draw themselves: the layer paints them all into one
  * picture of the canvas (of the part around the view), under the canvas,
  * and keeps the same render node until a marker moves or changes or the
- * view leaves the picture.  GTK's GL renderer uploads
- * a cairo node once and caches it by node, so a pan draws one textured
- * rectangle instead of a clip, a fill, a border and a text per marker
- * (llvmpipe spent most of a frame on those); the cairo renderer blits one
- * image.  The buttons stay for focus, clicks, tooltips and accessibility.
+ * view leaves the picture.  A pan then draws one textured rectangle
+ * instead of a clip, a fill, a border and a text per marker (llvmpipe
+ * spent most of a frame on those).  The buttons stay for focus, clicks,
+ * tooltips and accessibility.
+ *
+ * The picture (marz-marker-picture.c) is painted in a worker thread, and
+ * knows where on the map it was painted, so until the next one arrives (a
+ * frame or two) the last one stays in place under a moving or zooming
+ * view.
  *
  * While the zoom changes within a level (a scroll or an animation), the
  * canvas and the picture are only scaled, buttons and all; the markers are
@@ -32,6 +36,7 @@
 
 #include <math.h>
 
+#include "marz-marker-picture.h"
 #include "marz-mercator.h"
 
 #define TILE_SIZE 256
@@ -73,8 +78,9 @@ struct _MarzMarkerLayer
   int            canvas_height;
   graphene_point_t canvas_offset;  /* the canvas's translation in the layer */
   double         canvas_scale;   /* and its scale: the zoom's since canvas_zoom */
-  GskRenderNode *picture;        /* the markers, drawn; NULL until needed */
-  graphene_rect_t picture_area;  /* what it covers, in the canvas */
+  guint          placement;      /* counts place_markers(): the markers moved */
+
+  MarzMarkerPicture *picture;    /* the markers, drawn */
 };
 
 G_DEFINE_FINAL_TYPE (MarzMarkerLayer, marz_marker_layer, SHUMATE_TYPE_LAYER)
@@ -159,85 +165,52 @@ place_markers (MarzMarkerLayer *self)
       gtk_fixed_move (GTK_FIXED (self->canvas), value,
                       round (x - self->anchor_x - size / 2.0), round (y - self->anchor_y - size / 2.0));
     }
-  g_clear_pointer (&self->picture, gsk_render_node_unref);
+  self->placement++;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* A node that shows @image (taken) over @area.  With GL, a texture node:
- * GTK uploads it once and draws it at any scale, where a cairo node is
- * painted and uploaded again at every new scale of a zoom.  GTK 4.8's
- * cairo renderer converts a texture's pixels on every frame, and blits a
- * cairo node's image as it is. */
-static GskRenderNode *
-picture_node (MarzMarkerLayer       *self,
-              cairo_surface_t       *image,
-              const graphene_rect_t *area)
+/* Hands the markers inside @area of the canvas to a worker to paint. */
+static void
+start_paint (MarzMarkerLayer       *self,
+             const graphene_rect_t *area)
 {
+  GArray *sprites = g_array_sized_new (FALSE, FALSE, sizeof (MarzMarkerSprite),
+                                      g_hash_table_size (self->markers));
   GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
   GskRenderer *renderer = native ? gtk_native_get_renderer (native) : NULL;
-  GskRenderNode *node;
-  cairo_t *cr;
-
-  if (renderer != NULL && !GSK_IS_CAIRO_RENDERER (renderer))
-    {
-      g_autoptr(GBytes) bytes = NULL;
-      g_autoptr(GdkTexture) texture = NULL;
-
-      cairo_surface_flush (image);
-      bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (image),
-                                          (gsize) cairo_image_surface_get_stride (image)
-                                          * cairo_image_surface_get_height (image),
-                                          (GDestroyNotify) cairo_surface_destroy, image);
-      texture = gdk_memory_texture_new (cairo_image_surface_get_width (image),
-                                        cairo_image_surface_get_height (image),
-                                        GDK_MEMORY_DEFAULT, bytes,
-                                        cairo_image_surface_get_stride (image));
-      return gsk_texture_node_new (texture, area);
-    }
-  node = gsk_cairo_node_new (area);
-  cr = gsk_cairo_node_get_draw_context (node);
-  cairo_set_source_surface (cr, image, area->origin.x, area->origin.y);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  cairo_surface_destroy (image);
-  return node;
-}
-
-/* The markers inside @area of the canvas, painted once into an image: the
- * node then only blits it. */
-static GskRenderNode *
-paint_picture (MarzMarkerLayer       *self,
-               const graphene_rect_t *area)
-{
-  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                                       area->size.width * scale,
-                                                       area->size.height * scale);
-  cairo_t *cr;
   GHashTableIter iter;
   gpointer value;
 
-  cairo_surface_set_device_scale (image, scale, scale);
-  cr = cairo_create (image);
-  cairo_translate (cr, -area->origin.x, -area->origin.y);
   g_hash_table_iter_init (&iter, self->markers);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
+      MarzMarkerSprite sprite = { 0 };
       double x, y;
       int size;
 
       gtk_fixed_get_child_position (GTK_FIXED (self->canvas), value, &x, &y);
       gtk_widget_measure (value, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &size, NULL, NULL);
-      if (graphene_rect_intersection (area, &GRAPHENE_RECT_INIT (x, y, size, size), NULL))
-        marz_marker_paint (value, cr, x, y, scale);
+      if (!graphene_rect_intersection (area, &GRAPHENE_RECT_INIT (x, y, size, size), NULL))
+        continue;
+      sprite.x = x + size / 2.0 - area->origin.x;
+      sprite.y = y + size / 2.0 - area->origin.y;
+      sprite.radius = marz_marker_get_radius (value);
+      sprite.n_incidents = marz_marker_get_count (value);
+      sprite.is_cluster = marz_marker_is_cluster (value);
+      sprite.type = sprite.is_cluster ? 0 : marz_marker_get_kind (value);
+      g_array_append_val (sprites, sprite);
     }
-  cairo_destroy (cr);
-  return picture_node (self, image, area);
+  marz_marker_picture_paint (self->picture, sprites,
+                             &GRAPHENE_RECT_INIT (self->anchor_x + area->origin.x, self->anchor_y + area->origin.y,
+                                                  area->size.width, area->size.height),
+                             self->canvas_zoom, gtk_widget_get_scale_factor (GTK_WIDGET (self)), self->placement,
+                             renderer == NULL || GSK_IS_CAIRO_RENDERER (renderer)
+                             ? MARZ_MARKER_PICTURE_CAIRO : MARZ_MARKER_PICTURE_TEXTURE);
 }
 
-/* Paints the picture again if the view shows some of the canvas it does
- * not cover. */
+/* Asks for a new picture if the markers moved or the view shows some of
+ * the canvas the picture does not cover; one paint at a time. */
 static void
 update_picture (MarzMarkerLayer *self)
 {
@@ -248,18 +221,24 @@ update_picture (MarzMarkerLayer *self)
   double s = self->canvas_scale;
   graphene_rect_t view = GRAPHENE_RECT_INIT (-self->canvas_offset.x / s, -self->canvas_offset.y / s,
                                              w / s, h / s);
-  graphene_rect_t shown, area;
+  const graphene_rect_t *painted = marz_marker_picture_get_area (self->picture);
+  graphene_rect_t shown, area, covered;
 
-  if (!graphene_rect_intersection (&canvas, &view, &shown))
+  if (marz_marker_picture_is_painting (self->picture)
+      || !graphene_rect_intersection (&canvas, &view, &shown))
     return;
-  if (self->picture != NULL && graphene_rect_contains_rect (&self->picture_area, &shown))
+  /* In the canvas's px, which are the picture's while nothing moved. */
+  covered = GRAPHENE_RECT_INIT (painted->origin.x - self->anchor_x, painted->origin.y - self->anchor_y,
+                                painted->size.width, painted->size.height);
+  if (marz_marker_picture_get_node (self->picture) != NULL
+      && marz_marker_picture_get_placement (self->picture) == self->placement
+      && marz_marker_picture_get_scale (self->picture) == gtk_widget_get_scale_factor (GTK_WIDGET (self))
+      && graphene_rect_contains_rect (&covered, &shown))
     return;
   graphene_rect_inset (&view, -w / s * PICTURE_MARGIN, -h / s * PICTURE_MARGIN);
   graphene_rect_intersection (&canvas, &view, &area);
   graphene_rect_round_extents (&area, &area);
-  g_clear_pointer (&self->picture, gsk_render_node_unref);
-  self->picture = paint_picture (self, &area);
-  self->picture_area = area;
+  start_paint (self, &area);
 }
 
 static gboolean
@@ -312,6 +291,7 @@ update_markers (MarzMarkerLayer *self)
   g_autoptr(GHashTable) next = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) clusters = NULL;
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  gint64 start = g_get_monotonic_time ();
   GHashTableIter iter;
   gpointer key, value;
 
@@ -349,8 +329,9 @@ update_markers (MarzMarkerLayer *self)
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_hash_table_insert (self->markers, key, value);
   g_hash_table_steal_all (next);
-  g_debug ("%u markers at zoom %d in %.2f,%.2f – %.2f,%.2f", g_hash_table_size (self->markers),
-           self->queried_zoom, self->queried[0], self->queried[1], self->queried[2], self->queried[3]);
+  g_debug ("%u markers at zoom %d in %.2f,%.2f – %.2f,%.2f, in %.2f ms", g_hash_table_size (self->markers),
+           self->queried_zoom, self->queried[0], self->queried[1], self->queried[2], self->queried[3],
+           (g_get_monotonic_time () - start) / 1000.0);
   place_markers (self);
 }
 
@@ -433,15 +414,29 @@ marz_marker_layer_snapshot (GtkWidget   *widget,
 {
   MarzMarkerLayer *self = MARZ_MARKER_LAYER (widget);
 
-  if (g_hash_table_size (self->markers) > 0)
+  GskRenderNode *picture;
+
+  if (g_hash_table_size (self->markers) == 0)
+    marz_marker_picture_clear (self->picture);
+  else
     update_picture (self);
-  if (self->picture != NULL)
+  picture = marz_marker_picture_get_node (self->picture);
+  if (picture != NULL)
     {
+      /* Where its top left is now: it may be a placement or a zoom behind. */
+      const graphene_rect_t *area = marz_marker_picture_get_area (self->picture);
+      double s = exp2 (shumate_viewport_get_zoom_level (shumate_layer_get_viewport (SHUMATE_LAYER (self)))
+                       - marz_marker_picture_get_zoom (self->picture));
+      double cx, cy;
+
+      view_center (self, &cx, &cy);
       gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &self->canvas_offset);
-      if (self->canvas_scale != 1.0)
-        gtk_snapshot_scale (snapshot, self->canvas_scale, self->canvas_scale);
-      gtk_snapshot_append_node (snapshot, self->picture);
+      gtk_snapshot_translate (snapshot,
+                              &GRAPHENE_POINT_INIT (area->origin.x * s - (cx - gtk_widget_get_width (widget) / 2.0),
+                                                    area->origin.y * s - (cy - gtk_widget_get_height (widget) / 2.0)));
+      if (s != 1.0)
+        gtk_snapshot_scale (snapshot, s, s);
+      gtk_snapshot_append_node (snapshot, picture);
       gtk_snapshot_restore (snapshot);
     }
   gtk_widget_snapshot_child (widget, self->canvas, snapshot);
@@ -452,8 +447,7 @@ on_scale_factor_changed_cb (MarzMarkerLayer *self,
                             GParamSpec      *pspec,
                             gpointer         user_data)
 {
-  g_clear_pointer (&self->picture, gsk_render_node_unref);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));   /* the picture's scale is checked there */
 }
 
 static void
@@ -494,8 +488,13 @@ marz_marker_layer_dispose (GObject *object)
         g_signal_handlers_disconnect_by_func (value, on_marker_clicked_cb, self);
       g_hash_table_remove_all (self->markers);
     }
+  if (self->picture != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->picture, self);
+      marz_marker_picture_cancel (self->picture);
+      g_clear_object (&self->picture);
+    }
   g_clear_pointer (&self->canvas, gtk_widget_unparent);
-  g_clear_pointer (&self->picture, gsk_render_node_unref);
   g_clear_pointer (&self->marker_set, marz_marker_set_unref);
   g_clear_handle_id (&self->update_idle, g_source_remove);
   g_clear_handle_id (&self->settle_timeout, g_source_remove);
@@ -564,6 +563,8 @@ marz_marker_layer_init (MarzMarkerLayer *self)
   self->markers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->queried_zoom = -1;
   self->canvas_scale = 1.0;
+  self->picture = marz_marker_picture_new ();
+  g_signal_connect_swapped (self->picture, "painted", G_CALLBACK (gtk_widget_queue_draw), self);
   self->canvas = gtk_fixed_new ();
   gtk_widget_set_parent (self->canvas, GTK_WIDGET (self));
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (on_scale_factor_changed_cb), NULL);

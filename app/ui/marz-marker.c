@@ -35,8 +35,6 @@ struct _MarzMarker
   guint64           count;
   MarzIncidentType  type;
   double            radius;
-  cairo_surface_t  *image;          /* drawn once, for marz_marker_paint() */
-  int               image_scale;
   gboolean          popup_pending;  /* asked to show its popover before it had a place */
 };
 
@@ -193,7 +191,6 @@ marz_marker_finalize (GObject *object)
 
   g_free (self->place_id);
   g_free (self->label);
-  g_clear_pointer (&self->image, cairo_surface_destroy);
   G_OBJECT_CLASS (marz_marker_parent_class)->finalize (object);
 }
 
@@ -330,44 +327,6 @@ marz_marker_get_location (MarzMarker *self,
   g_return_if_fail (MARZ_IS_MARKER (self));
   *lat = self->lat;
   *lon = self->lon;
-}
-
-/**
- * marz_marker_paint:
- * @cr: in logical pixels
- * @scale: the device pixels per logical pixel of @cr's target
- *
- * Paints the marker with its top left at (@x, @y), as it would draw itself
- * there: its disc, ring and count, not the focus ring.  The marker is
- * drawn once at @scale and then only copied, so that whoever paints a few
- * hundred markers on every zoom step does not lay out their text again.
- */
-void
-marz_marker_paint (MarzMarker *self,
-                   cairo_t    *cr,
-                   double      x,
-                   double      y,
-                   int         scale)
-{
-  int size;
-
-  g_return_if_fail (MARZ_IS_MARKER (self));
-
-  if (self->image == NULL || self->image_scale != scale)
-    {
-      cairo_t *image_cr;
-
-      gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &size, NULL, NULL);
-      g_clear_pointer (&self->image, cairo_surface_destroy);
-      self->image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size * scale, size * scale);
-      cairo_surface_set_device_scale (self->image, scale, scale);
-      self->image_scale = scale;
-      image_cr = cairo_create (self->image);
-      draw (self, image_cr, size / 2.0, size / 2.0);
-      cairo_destroy (image_cr);
-    }
-  cairo_set_source_surface (cr, self->image, x, y);
-  cairo_paint (cr);
 }
 
 double

@@ -32,11 +32,6 @@ void             marz_marker_get_location   (MarzMarker       *self,
                                              double           *lat,
                                              double           *lon);
 double           marz_marker_get_radius     (MarzMarker       *self);
-void             marz_marker_paint          (MarzMarker       *self,
-                                             cairo_t          *cr,
-                                             double            x,
-                                             double            y,
-                                             int               scale);
 void             marz_marker_set_popover    (MarzMarker       *self,
                                              GtkWidget        *popover);
 void             marz_marker_present_popover (MarzMarker      *self);

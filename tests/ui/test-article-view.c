@@ -9,6 +9,7 @@
 #include "marz-article-view.h"
 #include "marz-import.h"
 #include "marz-store.h"
+#include "ui-test-util.h"
 
 #define ARTICLE_KABUL "000_762ce45aa623c2ba.txt"    /* Arabic, no header line */
 #define ARTICLE_UNDATED "001_2c7e0a786d366e8c.txt"  /* Arabic, no date anywhere */
@@ -543,22 +544,6 @@ test_scroll (void)
   marz_report_free (report);
 }
 
-/* The text view as drawn: 0xAARRGGBB pixels. */
-static GdkTexture *
-render (GtkWidget *window,
-        GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), gtk_widget_get_width (widget),
-                          gtk_widget_get_height (widget));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  return gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
-}
-
 /* Whether the row of pixels through the middle of character @offset shows
  * the evidence tint (yellow: much more red than blue; text, white and grey
  * have about as much of each). */
@@ -624,7 +609,8 @@ test_drawn (void)
   gtk_window_present (GTK_WINDOW (window));
   assert_scrolled_to (MARZ_ARTICLE_VIEW (view), after);
 
-  texture = render (window, GTK_WIDGET (text_view_of (MARZ_ARTICLE_VIEW (view))));
+  texture = ui_test_render_widget (GTK_WIDGET (text_view_of (MARZ_ARTICLE_VIEW (view))));
+  g_assert_nonnull (texture);
   g_assert_true (is_tinted (MARZ_ARTICLE_VIEW (view), texture, first));
   g_assert_true (is_tinted (MARZ_ARTICLE_VIEW (view), texture, second));
   g_assert_false (is_tinted (MARZ_ARTICLE_VIEW (view), texture, after));
@@ -635,7 +621,8 @@ test_drawn (void)
   marz_article_view_show_evidence (MARZ_ARTICLE_VIEW (view), report->start, report->start + 5);
   iterate_for (300);
   assert_scrolled_to (MARZ_ARTICLE_VIEW (view), second);
-  texture = render (window, GTK_WIDGET (text_view_of (MARZ_ARTICLE_VIEW (view))));
+  texture = ui_test_render_widget (GTK_WIDGET (text_view_of (MARZ_ARTICLE_VIEW (view))));
+  g_assert_nonnull (texture);
   g_assert_true (is_tinted (MARZ_ARTICLE_VIEW (view), texture, first));
   g_assert_false (is_tinted (MARZ_ARTICLE_VIEW (view), texture, second));
 

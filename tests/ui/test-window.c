@@ -11,10 +11,12 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 #include <math.h>
+#include <stdlib.h>
 
 #include "marz-article-view.h"
 #include "marz-filter-popover.h"
 #include "marz-gazetteer.h"
+#include "marz-marker-style.h"
 #include "marz-place-popover.h"
 #include "marz-timeline.h"
 #include "marz-window-private.h"
@@ -91,6 +93,100 @@ test_markers (void)
   assert_marker_at_place (window, gazetteer, "kunar", "Kunar: 1 incident");
   /* Khost, Kunar and Paktika are provinces: their outlines are drawn. */
   g_assert_cmpuint (marz_window_get_n_outlines (window), >=, 3);
+  ui_test_close_window (window);
+}
+
+typedef struct
+{
+  MarzWindow *window;
+  double      lat;
+  double      lon;
+  MarzRgb     color;
+  double      radius;    /* the marker's, or 0 not to check its size */
+  gboolean    rendered;  /* the map had been drawn when last looked at */
+} DrawnAt;
+
+static gboolean
+has_color (GdkTexture *texture,
+           double      x,
+           double      y,
+           MarzRgb     color)
+{
+  guint32 p = ui_test_texture_pixel (texture, (int) round (x), (int) round (y));
+
+  return abs ((int) ((p >> 16) & 0xff) - (int) round (color.red * 255)) <= 24
+      && abs ((int) ((p >> 8) & 0xff) - (int) round (color.green * 255)) <= 24
+      && abs ((int) (p & 0xff) - (int) round (color.blue * 255)) <= 24;
+}
+
+/* Whether the map draws a marker of @data's colour at its place, and no
+ * bigger than its radius: the marker layer paints its markers in a worker,
+ * a frame or two later, and until then shows the last picture, scaled. */
+static gboolean
+drawn_at (gpointer data)
+{
+  DrawnAt *at = data;
+  GtkWidget *map = GTK_WIDGET (marz_window_get_map (at->window));
+  g_autoptr(GdkTexture) texture = ui_test_render_widget (map);
+  double x, y;
+
+  at->rendered = texture != NULL;
+  if (texture == NULL)
+    return FALSE;
+  shumate_viewport_location_to_widget_coords (shumate_map_get_viewport (marz_window_get_map (at->window)),
+                                              map, at->lat, at->lon, &x, &y);
+  return has_color (texture, x, y + 4, at->color)
+      && (at->radius == 0 || !has_color (texture, x, y + at->radius + 6, at->color));
+}
+
+static gboolean
+kabul_placed (gpointer data)
+{
+  return marz_marker_layer_find_place (marz_window_get_marker_layer (data), "kabul") != NULL;
+}
+
+/* The markers' picture is drawn under the buttons, where they are, and
+ * painted again for a new zoom level. */
+static void
+test_markers_drawn (void)
+{
+  g_autofree char *db = ui_test_db_path ("markers-drawn.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MarzGazetteer) gazetteer = marz_gazetteer_new_default (&error);
+  ShumateViewport *viewport;
+  MarzPlace *kabul;
+  MarzWindow *window;
+  DrawnAt at;
+  gboolean drawn;
+
+  if (!ui_test_needs_display ())
+    return;
+  g_assert_no_error (error);
+  kabul = marz_gazetteer_lookup (gazetteer, "kabul");
+  window = ui_test_open_window (db);
+  viewport = shumate_map_get_viewport (marz_window_get_map (window));
+  show_border_region (window, 7);
+  at = (DrawnAt) { window, kabul->lat, kabul->lon, marz_marker_style_type_color (MARZ_INCIDENT_AIRSTRIKE) };
+  ui_test_wait_for (kabul_placed, window, "Kabul's marker");
+  at.radius = marz_marker_get_radius (marz_marker_layer_find_place (marz_window_get_marker_layer (window), "kabul"));
+  ui_test_wait_for (drawn_at, &at, "Kabul's marker drawn");
+
+  /* Two levels in, the last picture would show Kabul four times as big:
+   * the new one has it at its size. */
+  shumate_viewport_set_zoom_level (viewport, 9);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), kabul->lat - 0.2, kabul->lon + 0.2);
+  ui_test_wait_for (drawn_at, &at, "Kabul's marker drawn at its size at zoom 9");
+
+  /* Where no marker is, none is drawn: the basemap's own colours. */
+  at.lat = kabul->lat - 0.3;
+  at.radius = 0;
+  do
+    {
+      drawn = drawn_at (&at);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  while (!at.rendered);
+  g_assert_false (drawn);
   ui_test_close_window (window);
 }
 
@@ -992,6 +1088,7 @@ main (int argc, char *argv[])
 {
   ui_test_init (&argc, &argv);
   g_test_add_func ("/window/markers", test_markers);
+  g_test_add_func ("/window/markers-drawn", test_markers_drawn);
   g_test_add_func ("/window/click-selects", test_click_selects);
   g_test_add_func ("/window/cluster-splits", test_cluster_splits);
   g_test_add_func ("/window/hide-diplomacy", test_hide_diplomacy);

@@ -134,3 +134,37 @@ ui_test_find_widget (GtkWidget *root,
 {
   return find_descendant (root, type, &nth);
 }
+
+/* @widget as its window's renderer drew it last, or NULL if it is waiting
+ * to be drawn again. */
+GdkTexture *
+ui_test_render_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return NULL;
+  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node, NULL);
+}
+
+/* The pixel at (@x, @y) of @texture: 0xAARRGGBB, premultiplied. */
+guint32
+ui_test_texture_pixel (GdkTexture *texture,
+                       int         x,
+                       int         y)
+{
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  g_autofree guint32 *pixels = g_new (guint32, (gsize) width * height);
+
+  g_assert_cmpint (x, >=, 0);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (x, <, width);
+  g_assert_cmpint (y, <, height);
+  gdk_texture_download (texture, (guchar *) pixels, width * 4);
+  return pixels[y * width + x];
+}

@@ -27,5 +27,9 @@ void        ui_test_close_window   (MarzWindow       *window);
 GtkWidget  *ui_test_find_widget    (GtkWidget        *root,
                                     GType             type,
                                     guint             nth);
+GdkTexture *ui_test_render_widget  (GtkWidget        *widget);
+guint32     ui_test_texture_pixel  (GdkTexture       *texture,
+                                    int               x,
+                                    int               y);
 
 G_END_DECLS
