@@ -55,11 +55,24 @@ struct _BenchMapWindow
   gint64            first_start;
   double            first_ms;
   gint64            paint_start;
+  gint64            phase_start;
   GArray           *ticks;         /* gint64 µs at each tick */
   GArray           *work;          /* double ms */
+  GArray           *trace;         /* TraceRow, with BENCH_MAP_TRACE */
   double            move_max_ms;
   guint             widgets_max;
 };
+
+typedef struct
+{
+  gint64 tick;
+  double zoom;
+  double work_ms;    /* of the frame before this tick */
+  double layout_ms;  /* … its layout phase */
+  double paint_ms;   /* … its paint phase (snapshot and render) */
+  guint  updates;
+  guint  paints;
+} TraceRow;
 
 /* The zoom along the pan, by the pan's fraction done: in to 9, out to 6. */
 static const double zoom_knots[][2] = {
@@ -67,6 +80,7 @@ static const double zoom_knots[][2] = {
 };
 
 static guint layer_updates;        /* MarzMarkerLayer's "N markers at zoom …" */
+static guint layer_paints;         /* … and its "painted …" */
 static gint64 refresh_us = 16667;  /* the frame clock's, once it has told */
 static char *renderer_name;
 
@@ -114,15 +128,20 @@ log_writer (GLogLevelFlags   level,
             gsize            n_fields,
             gpointer         user_data)
 {
-  gboolean layer = FALSE, update = FALSE;
+  gboolean layer = FALSE, update = FALSE, paint = FALSE;
 
   for (gsize i = 0; (level & G_LOG_LEVEL_DEBUG) && i < n_fields; i++)
     if (fields[i].length < 0 && strcmp (fields[i].key, "GLIB_DOMAIN") == 0)
       layer = g_strcmp0 (fields[i].value, "marz-marker-layer") == 0;
     else if (fields[i].length < 0 && strcmp (fields[i].key, "MESSAGE") == 0)
-      update = strstr (fields[i].value, " markers at zoom ") != NULL;
+      {
+        update = strstr (fields[i].value, " markers at zoom ") != NULL;
+        paint = g_str_has_prefix (fields[i].value, "painted ");
+      }
   if (layer && update)
     layer_updates++;
+  if (layer && paint)
+    layer_paints++;
   return g_log_writer_default (level, fields, n_fields, user_data);
 }
 
@@ -261,10 +280,47 @@ on_after_paint_cb (GdkFrameClock  *clock,
       double ms = (now - self->paint_start) / 1000.0;
 
       g_array_append_val (self->work, ms);
+      if (self->trace != NULL && self->trace->len > 0)
+        g_array_index (self->trace, TraceRow, self->trace->len - 1).work_ms = ms;
     }
   if (timings != NULL && gdk_frame_timings_get_refresh_interval (timings) > 0)
     refresh_us = gdk_frame_timings_get_refresh_interval (timings);
   self->paint_start = 0;
+}
+
+/* The phase that ends, for the trace: layout or paint. */
+static void
+on_phase_end_cb (GdkFrameClock  *clock,
+                 BenchMapWindow *self,
+                 gboolean        paint)
+{
+  gint64 now = g_get_monotonic_time ();
+  TraceRow *row;
+
+  if (self->trace == NULL || self->trace->len == 0)
+    return;
+  /* A phase starts where the one before ended: the tick callback ends
+   * the update phase. */
+  row = &g_array_index (self->trace, TraceRow, self->trace->len - 1);
+  if (paint)
+    row->paint_ms = (now - self->phase_start) / 1000.0;
+  else
+    row->layout_ms = (now - self->phase_start) / 1000.0;
+  self->phase_start = now;
+}
+
+static void
+on_layout_end_cb (GdkFrameClock  *clock,
+                  BenchMapWindow *self)
+{
+  on_phase_end_cb (clock, self, FALSE);
+}
+
+static void
+on_paint_end_cb (GdkFrameClock  *clock,
+                 BenchMapWindow *self)
+{
+  on_phase_end_cb (clock, self, TRUE);
 }
 
 static gboolean
@@ -276,6 +332,13 @@ on_tick_cb (GtkWidget     *widget,
   gint64 now = g_get_monotonic_time ();
 
   g_array_append_val (self->ticks, now);
+  if (self->trace != NULL)
+    {
+      TraceRow row = { now, shumate_viewport_get_zoom_level (self->viewport), NAN, NAN, NAN,
+                       layer_updates, layer_paints };
+
+      g_array_append_val (self->trace, row);
+    }
   if (self->frame == self->n_frames)
     {
       self->recording = FALSE;
@@ -283,7 +346,8 @@ on_tick_cb (GtkWidget     *widget,
       return G_SOURCE_REMOVE;
     }
   move_view (self, ++self->frame);
-  self->move_max_ms = MAX (self->move_max_ms, (g_get_monotonic_time () - now) / 1000.0);
+  self->phase_start = g_get_monotonic_time ();
+  self->move_max_ms = MAX (self->move_max_ms, (self->phase_start - now) / 1000.0);
   self->widgets_max = MAX (self->widgets_max, count_widgets (self, FALSE));
   return G_SOURCE_CONTINUE;
 }
@@ -397,6 +461,7 @@ bench_map_window_free (BenchMapWindow *self)
     ;
   g_array_unref (self->ticks);
   g_array_unref (self->work);
+  g_clear_pointer (&self->trace, g_array_unref);
   g_free (self);
 }
 
@@ -427,6 +492,8 @@ bench_map_window_show (BenchMapWindow *self)
   clock = gtk_widget_get_frame_clock (self->window);
   g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint_cb), self);
   g_signal_connect_after (clock, "after-paint", G_CALLBACK (on_after_paint_cb), self);
+  g_signal_connect_after (clock, "layout", G_CALLBACK (on_layout_end_cb), self);
+  g_signal_connect_after (clock, "paint", G_CALLBACK (on_paint_end_cb), self);
   if (renderer_name == NULL)
     renderer_name = g_strdup (G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (self->window))));
   settle (self);
@@ -454,12 +521,43 @@ bench_map_window_time_first_frame (BenchMapWindow *self,
  * programs had the cores; the CPU time the process spent drawing does not
  * (much). */
 static double
-process_cpu_ms (void)
+cpu_ms (clockid_t clock)
 {
   struct timespec ts;
 
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  clock_gettime (clock, &ts);
   return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* With BENCH_MAP_TRACE=PREFIX, each frame of a pan as a line of
+ * PREFIX.N (the process's Nth pan, the warm-up's first):
+ * its interval and work in ms, the zoom, and the layer's re-queries and
+ * paints until then – to see which frames are late and why. */
+static void
+write_trace (BenchMapWindow *self)
+{
+  static guint n_pans;
+  const char *prefix = g_getenv ("BENCH_MAP_TRACE");
+  g_autofree char *path = NULL;
+  g_autoptr(GString) out = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (prefix == NULL || self->trace == NULL)
+    return;
+  path = g_strdup_printf ("%s.%u", prefix, n_pans++);
+  out = g_string_new ("frame\tinterval_ms\twork_ms\tlayout_ms\tpaint_ms\tzoom\trequeries\tpaints\n");
+  for (guint i = 1; i < self->trace->len; i++)
+    {
+      const TraceRow *row = &g_array_index (self->trace, TraceRow, i);
+      const TraceRow *prev = row - 1;
+
+      g_string_append_printf (out, "%u\t%.2f\t%.2f\t%.2f\t%.2f\t%.3f\t%u\t%u\n", i,
+                              (row->tick - prev->tick) / 1000.0, prev->work_ms, prev->layout_ms,
+                              prev->paint_ms, row->zoom,
+                              row->updates - prev->updates, row->paints - prev->paints);
+    }
+  if (!g_file_set_contents (path, out->str, out->len, &error))
+    g_printerr ("bench-map: %s\n", error->message);
 }
 
 gboolean
@@ -468,7 +566,8 @@ bench_map_window_pan (BenchMapWindow *self,
                       BenchFrames    *frames)
 {
   guint updates = layer_updates;
-  double cpu = process_cpu_ms ();
+  double cpu = cpu_ms (CLOCK_PROCESS_CPUTIME_ID);
+  double ui_cpu = cpu_ms (CLOCK_THREAD_CPUTIME_ID);
 
   self->n_frames = n_frames;
   self->frame = 0;
@@ -476,6 +575,9 @@ bench_map_window_pan (BenchMapWindow *self,
   self->widgets_max = count_widgets (self, FALSE);
   g_array_set_size (self->ticks, 0);
   g_array_set_size (self->work, 0);
+  g_clear_pointer (&self->trace, g_array_unref);
+  if (g_getenv ("BENCH_MAP_TRACE") != NULL)
+    self->trace = g_array_new (FALSE, FALSE, sizeof (TraceRow));
   self->recording = TRUE;
   self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->map), on_tick_cb, self, NULL);
   if (!iterate_until (is_panned, self, FRAME_US))
@@ -485,7 +587,9 @@ bench_map_window_pan (BenchMapWindow *self,
       self->recording = FALSE;
     }
   summarize (self, frames);
-  frames->cpu_ms = (process_cpu_ms () - cpu) / MAX (frames->n_frames, 1);
+  write_trace (self);
+  frames->cpu_ms = (cpu_ms (CLOCK_PROCESS_CPUTIME_ID) - cpu) / MAX (frames->n_frames, 1);
+  frames->ui_cpu_ms = (cpu_ms (CLOCK_THREAD_CPUTIME_ID) - ui_cpu) / MAX (frames->n_frames, 1);
   frames->requeries = layer_updates - updates;
   frames->measured = frames->n_frames == n_frames;
   return frames->measured;

@@ -26,6 +26,7 @@ typedef struct
   guint    on_screen;    /* … of those, shown and inside the view at the end */
   guint    requeries;    /* MarzMarkerLayer's updates during the pan */
   double   cpu_ms;       /* the process's CPU time (all threads, llvmpipe's too) per frame */
+  double   ui_cpu_ms;    /* … the UI thread's alone */
 } BenchFrames;
 
 typedef struct _BenchMapWindow BenchMapWindow;

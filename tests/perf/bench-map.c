@@ -359,10 +359,10 @@ print_row (const char        *what,
                              : g_strdup_printf ("%u–%u", f->widgets_end, f->widgets_max);
 
   g_print ("%-18s %8s %8s %8s %9s %6u %6.1f %6.1f %6.1f %6.1f %4.0f%% %6.1f %6.1f %5.2f× %4u "
-           "%6.1f %5.2f×\n",
+           "%6.1f %5.2f× %6.1f %5.2f×\n",
            what, incidents, add, first, widgets, f->on_screen, f->mean_ms, f->median_ms, f->p95_ms,
            f->max_ms, 100 * f->late, f->work_p95_ms, f->move_max_ms, f->mean_ms / empty->mean_ms,
-           f->requeries, f->cpu_ms, f->cpu_ms / empty->cpu_ms);
+           f->requeries, f->cpu_ms, f->cpu_ms / empty->cpu_ms, f->ui_cpu_ms, f->ui_cpu_ms / empty->ui_cpu_ms);
 }
 
 static void
@@ -390,9 +390,9 @@ print_frames (const Result      *results,
   g_print ("frames while panning: renderer %s (GSK_RENDERER=%s); refresh interval %.1f ms\n",
            bench_map_window_get_renderer (), asked ? asked : "unset",
            bench_map_window_get_refresh_us () / 1000.0);
-  g_print ("%-18s %8s %8s %8s %9s %6s %6s %6s %6s %6s %5s %6s %6s %6s %4s %6s %6s\n", "layer",
+  g_print ("%-18s %8s %8s %8s %9s %6s %6s %6s %6s %6s %5s %6s %6s %6s %4s %6s %6s %6s %6s\n", "layer",
            "incid.", "add ms", "1st fr", "widgets", "on scr", "mean", "median", "p95", "max", "late",
-           "work95", "move", "×empty", "reqs", "cpu/fr", "×empty");
+           "work95", "move", "×empty", "reqs", "cpu/fr", "×empty", "ui/fr", "×empty");
   if (wants ("empty"))
     print_row ("empty map", 0, NAN, NAN, empty, empty);
   for (guint i = 0; i < n_results; i++)
@@ -413,7 +413,9 @@ print_frames (const Result      *results,
            "move: the slowest move of the view (the layers' notify handlers). ×empty: mean over the "
            "empty\nmap's mean. reqs: MarzMarkerLayer re-queries during the pan. cpu/fr: the "
            "process's CPU time per\nframe, all threads (llvmpipe's too), and over the empty map's: "
-           "the work, which a busy machine\nhurts less than the intervals.\n");
+           "the work, which a busy machine\nhurts less than the intervals. ui/fr: the same for the UI "
+           "thread alone (GTK, the layers,\nand handing the frame to GL; with GL, llvmpipe's "
+           "threads then rasterize it).\n");
 }
 
 /* Running ------------------------------------------------------------------ */
