@@ -52,6 +52,8 @@
 /* How long the zoom has to stay put before the markers are placed and
  * painted again at their own size: longer than a frame of an animation. */
 #define SETTLE_MS 120
+/* Hidden buttons kept for markers to come: about as many as a view shows. */
+#define MAX_SPARE 400
 
 struct _MarzMarkerLayer
 {
@@ -61,6 +63,7 @@ struct _MarzMarkerLayer
   MarzMarkerSet *marker_set;
   GtkWidget     *canvas;         /* GtkFixed, our only child */
   GHashTable    *markers;        /* key → MarzMarker (the canvas's children) */
+  GPtrArray     *spare;          /* hidden children, for markers to come */
 
   /* what the children show */
   int            queried_zoom;
@@ -258,28 +261,54 @@ on_marker_clicked_cb (MarzMarker      *marker,
   g_signal_emit (self, signals[MARKER_ACTIVATED], 0, marker);
 }
 
+/* A marker for @cluster: a spare button if there is one (making a few
+ * hundred GtkButtons was most of a re-query), else a new one. */
 static GtkWidget *
 create_marker (MarzMarkerLayer   *self,
                const MarzCluster *cluster)
 {
+  MarzMarker *marker;
   const MarzPlaceSummary *place;
   guint index = (guint) cluster->id;
 
+  if (self->spare->len > 0)
+    marker = g_ptr_array_steal_index_fast (self->spare, self->spare->len - 1);
+  else
+    {
+      marker = g_object_new (MARZ_TYPE_MARKER, NULL);
+      gtk_fixed_put (GTK_FIXED (self->canvas), GTK_WIDGET (marker), 0, 0);
+      g_signal_connect (marker, "clicked", G_CALLBACK (on_marker_clicked_cb), self);
+    }
   if (cluster->is_cluster)
-    return marz_marker_new_cluster (cluster->cluster_id, cluster->lat, cluster->lon,
-                                    cluster->count, cluster->n_points);
-  place = marz_marker_set_get_place (self->marker_set, index);
-  return marz_marker_new_place (place->place_id, place->name, place->lat, place->lon,
-                                marz_marker_set_get_count (self->marker_set, index),
-                                marz_marker_set_get_type (self->marker_set, index),
-                                place->killed < 0 && place->injured < 0
-                                ? -1 : MAX (place->killed, 0) + MAX (place->injured, 0));
+    marz_marker_set_cluster (marker, cluster->cluster_id, cluster->lat, cluster->lon,
+                             cluster->count, cluster->n_points);
+  else
+    {
+      place = marz_marker_set_get_place (self->marker_set, index);
+      marz_marker_set_place (marker, place->place_id, place->name, place->lat, place->lon,
+                             marz_marker_set_get_count (self->marker_set, index),
+                             marz_marker_set_get_type (self->marker_set, index),
+                             place->killed < 0 && place->injured < 0
+                             ? -1 : MAX (place->killed, 0) + MAX (place->injured, 0));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (marker), TRUE);
+  return GTK_WIDGET (marker);
 }
 
+/* Hidden, a spare button is out of the focus chain, the accessibility
+ * tree, layout and drawing.  One with a popover, or the focus, goes: the
+ * popover belongs to its place, and hiding the focus would move it. */
 static void
 remove_marker (MarzMarkerLayer *self,
                GtkWidget       *marker)
 {
+  if (self->spare->len < MAX_SPARE && !marz_marker_has_popover (MARZ_MARKER (marker))
+      && !gtk_widget_has_focus (marker))
+    {
+      gtk_widget_set_visible (marker, FALSE);
+      g_ptr_array_add (self->spare, marker);
+      return;
+    }
   g_signal_handlers_disconnect_by_func (marker, on_marker_clicked_cb, self);
   gtk_fixed_remove (GTK_FIXED (self->canvas), marker);
 }
@@ -316,8 +345,6 @@ update_markers (MarzMarkerLayer *self)
           continue;
         }
       marker = create_marker (self, cluster);
-      gtk_fixed_put (GTK_FIXED (self->canvas), marker, 0, 0);
-      g_signal_connect (marker, "clicked", G_CALLBACK (on_marker_clicked_cb), self);
       g_hash_table_insert (next, g_memdup2 (&k, sizeof k), marker);
     }
   /* What is left went out of view or into another cluster. */
@@ -488,6 +515,10 @@ marz_marker_layer_dispose (GObject *object)
         g_signal_handlers_disconnect_by_func (value, on_marker_clicked_cb, self);
       g_hash_table_remove_all (self->markers);
     }
+  for (guint i = 0; self->spare && i < self->spare->len; i++)
+    g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->spare, i), on_marker_clicked_cb, self);
+  if (self->spare)
+    g_ptr_array_set_size (self->spare, 0);
   if (self->picture != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->picture, self);
@@ -507,6 +538,7 @@ marz_marker_layer_finalize (GObject *object)
   MarzMarkerLayer *self = MARZ_MARKER_LAYER (object);
 
   g_clear_pointer (&self->markers, g_hash_table_unref);
+  g_clear_pointer (&self->spare, g_ptr_array_unref);
   G_OBJECT_CLASS (marz_marker_layer_parent_class)->finalize (object);
 }
 
@@ -561,6 +593,7 @@ static void
 marz_marker_layer_init (MarzMarkerLayer *self)
 {
   self->markers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->spare = g_ptr_array_new ();
   self->queried_zoom = -1;
   self->canvas_scale = 1.0;
   self->picture = marz_marker_picture_new ();

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "marz-marker-style.h"
 
@@ -220,6 +221,98 @@ marz_marker_init (MarzMarker *self)
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
 }
 
+/* A marker is made once and may show other places later: the layer keeps
+ * the buttons that leave the view and gives them to markers that come in
+ * (making a few hundred GtkButtons at each re-query was most of its
+ * cost). */
+static void
+set_kind_class (MarzMarker *self,
+                const char *css_class)
+{
+  static const char * const kinds[] = { "diplomacy", "violence", "cluster" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (strcmp (kinds[i], css_class) != 0)
+      gtk_widget_remove_css_class (GTK_WIDGET (self), kinds[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (self), css_class);
+}
+
+static void
+set_radius (MarzMarker *self,
+            double      radius)
+{
+  if (self->radius == radius)
+    return;
+  self->radius = radius;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/**
+ * marz_marker_set_place:
+ * @casualties: killed and injured together, or -1 if unknown
+ *
+ * Makes the marker show @place_id (it may have shown another before).
+ */
+void
+marz_marker_set_place (MarzMarker       *self,
+                       const char       *place_id,
+                       const char       *name,
+                       double            lat,
+                       double            lon,
+                       guint             n_incidents,
+                       MarzIncidentType  type,
+                       gint64            casualties)
+{
+  g_return_if_fail (MARZ_IS_MARKER (self));
+  g_return_if_fail (place_id != NULL && name != NULL);
+
+  g_free (self->place_id);
+  self->place_id = g_strdup (place_id);
+  self->cluster_id = 0;
+  self->lat = lat;
+  self->lon = lon;
+  self->count = n_incidents;
+  self->type = type;
+  set_radius (self, marz_marker_style_place_radius (n_incidents, casualties));
+  /* Translators: a map marker, «Spin Boldak: 1 incident» */
+  set_label (self, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u incident", "%s: %u incidents",
+                                                 n_incidents), name, n_incidents));
+  set_kind_class (self, marz_incident_type_get_category (type) == MARZ_CATEGORY_DIPLOMACY
+                        ? "diplomacy" : "violence");
+}
+
+/**
+ * marz_marker_set_cluster:
+ *
+ * Makes the marker show the cluster @cluster_id.
+ */
+void
+marz_marker_set_cluster (MarzMarker *self,
+                         guint64     cluster_id,
+                         double      lat,
+                         double      lon,
+                         guint64     n_incidents,
+                         guint       n_places)
+{
+  g_autofree char *incidents = NULL;
+
+  g_return_if_fail (MARZ_IS_MARKER (self));
+
+  g_clear_pointer (&self->place_id, g_free);
+  self->cluster_id = cluster_id;
+  self->lat = lat;
+  self->lon = lon;
+  self->count = n_incidents;
+  self->type = MARZ_N_INCIDENT_TYPES;
+  set_radius (self, marz_marker_style_cluster_radius (n_incidents));
+  incidents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " incident",
+                                            "%" G_GUINT64_FORMAT " incidents", n_incidents), n_incidents);
+  /* Translators: a cluster of map markers, «5 incidents in 3 places» */
+  set_label (self, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s in %u place", "%s in %u places",
+                                                 n_places), incidents, n_places));
+  set_kind_class (self, "cluster");
+}
+
 /**
  * marz_marker_new_place:
  * @casualties: killed and injured together, or -1 if unknown
@@ -233,22 +326,12 @@ marz_marker_new_place (const char       *place_id,
                        MarzIncidentType  type,
                        gint64            casualties)
 {
-  MarzMarker *self = g_object_new (MARZ_TYPE_MARKER, NULL);
+  MarzMarker *self;
 
   g_return_val_if_fail (place_id != NULL && name != NULL, NULL);
 
-  self->place_id = g_strdup (place_id);
-  self->lat = lat;
-  self->lon = lon;
-  self->count = n_incidents;
-  self->type = type;
-  self->radius = marz_marker_style_place_radius (n_incidents, casualties);
-  /* Translators: a map marker, «Spin Boldak: 1 incident» */
-  set_label (self, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u incident", "%s: %u incidents",
-                                                 n_incidents), name, n_incidents));
-  gtk_widget_add_css_class (GTK_WIDGET (self),
-                            marz_incident_type_get_category (type) == MARZ_CATEGORY_DIPLOMACY
-                            ? "diplomacy" : "violence");
+  self = g_object_new (MARZ_TYPE_MARKER, NULL);
+  marz_marker_set_place (self, place_id, name, lat, lon, n_incidents, type, casualties);
   return GTK_WIDGET (self);
 }
 
@@ -260,21 +343,18 @@ marz_marker_new_cluster (guint64 cluster_id,
                          guint   n_places)
 {
   MarzMarker *self = g_object_new (MARZ_TYPE_MARKER, NULL);
-  g_autofree char *incidents = NULL;
 
-  self->cluster_id = cluster_id;
-  self->lat = lat;
-  self->lon = lon;
-  self->count = n_incidents;
-  self->type = MARZ_N_INCIDENT_TYPES;
-  self->radius = marz_marker_style_cluster_radius (n_incidents);
-  incidents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " incident",
-                                            "%" G_GUINT64_FORMAT " incidents", n_incidents), n_incidents);
-  /* Translators: a cluster of map markers, «5 incidents in 3 places» */
-  set_label (self, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s in %u place", "%s in %u places",
-                                                 n_places), incidents, n_places));
-  gtk_widget_add_css_class (GTK_WIDGET (self), "cluster");
+  marz_marker_set_cluster (self, cluster_id, lat, lon, n_incidents, n_places);
   return GTK_WIDGET (self);
+}
+
+/* Whether a popover hangs on the marker (the layer does not lend such a
+ * marker to another place). */
+gboolean
+marz_marker_has_popover (MarzMarker *self)
+{
+  g_return_val_if_fail (MARZ_IS_MARKER (self), FALSE);
+  return self->popover != NULL;
 }
 
 gboolean

@@ -22,6 +22,21 @@ GtkWidget       *marz_marker_new_cluster    (guint64           cluster_id,
                                              double            lon,
                                              guint64           n_incidents,
                                              guint             n_places);
+void             marz_marker_set_place      (MarzMarker       *self,
+                                             const char       *place_id,
+                                             const char       *name,
+                                             double            lat,
+                                             double            lon,
+                                             guint             n_incidents,
+                                             MarzIncidentType  type,
+                                             gint64            casualties);
+void             marz_marker_set_cluster    (MarzMarker       *self,
+                                             guint64           cluster_id,
+                                             double            lat,
+                                             double            lon,
+                                             guint64           n_incidents,
+                                             guint             n_places);
+gboolean         marz_marker_has_popover    (MarzMarker       *self);
 gboolean         marz_marker_is_cluster     (MarzMarker       *self);
 const char      *marz_marker_get_place_id   (MarzMarker       *self);
 guint64          marz_marker_get_cluster_id (MarzMarker       *self);

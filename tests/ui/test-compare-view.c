@@ -307,7 +307,7 @@ test_anchor_colours (void)
           const MarzAlignLink *link = &g_array_index (pair->links, MarzAlignLink, l);
           guint ia = anchor_index_in_label (alignment, FALSE, row->a, link->a_anchor);
           guint ib = anchor_index_in_label (alignment, TRUE, row->b, link->b_anchor);
-          PangoColor ca, cb;
+          PangoColor ca = { 0 }, cb = { 0 };
 
           /* The same colour on both sides, and another for another anchor. */
           g_assert_true (background_at (marz_compare_view_get_cell (view, r, FALSE), ia, &ca));

@@ -177,6 +177,27 @@ test_markers_drawn (void)
   shumate_location_set_location (SHUMATE_LOCATION (viewport), kabul->lat - 0.2, kabul->lon + 0.2);
   ui_test_wait_for (drawn_at, &at, "Kabul's marker drawn at its size at zoom 9");
 
+  /* Away and back: the layer gives the buttons that left the view to the
+   * markers that come in; each says what it shows, and those kept spare
+   * are hidden. */
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), 41.0, 29.0);   /* Istanbul */
+  ui_test_settle_frames ();
+  show_border_region (window, 7);
+  assert_marker_at_place (window, gazetteer, "kabul", "Kabul: 1 incident");
+  assert_marker_at_place (window, gazetteer, "spin-boldak", "Spin Boldak: 1 incident");
+  assert_marker_at_place (window, gazetteer, "paktika", "Paktika: 2 incidents");
+  {
+    GtkWidget *canvas = gtk_widget_get_first_child (GTK_WIDGET (marz_window_get_marker_layer (window)));
+    guint shown = 0;
+
+    for (GtkWidget *child = gtk_widget_get_first_child (canvas); child; child = gtk_widget_get_next_sibling (child))
+      shown += gtk_widget_get_visible (child);
+    g_assert_cmpuint (shown, ==, marz_marker_layer_get_n_markers (marz_window_get_marker_layer (window)));
+  }
+  shumate_viewport_set_zoom_level (viewport, 9);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), kabul->lat - 0.2, kabul->lon + 0.2);
+  ui_test_settle_frames ();
+
   /* Where no marker is, none is drawn: the basemap's own colours. */
   at.lat = kabul->lat - 0.3;
   at.radius = 0;
