@@ -30,9 +30,10 @@
 /* A marker drawn at a fraction of a device pixel is a different image:
  * quarters are finer than the eye can tell. */
 #define SUBPIXELS 4
-/* Looks kept; beyond this the cache starts again (a few hundred show at
- * once, so this holds many views). */
-#define MAX_IMAGES 4096
+/* The bytes of images each cache keeps; beyond this it starts again.  A
+ * look is 1–16 KiB at scale 1, up to 64 KiB at scale 2, and a view shows
+ * a few hundred, so this holds several views. */
+#define MAX_CACHE_BYTES (16 << 20)
 /* A disc's radius is drawn to this fraction of a logical px. */
 #define RADIUS_STEPS 8
 
@@ -43,6 +44,8 @@ struct _MarzMarkerPainter
   PangoLayout  *layout;    /* made on first use, in the painting thread */
   GHashTable   *images;    /* Look → Image */
   GHashTable   *discs;     /* Look without a count → Image */
+  gsize         image_bytes;
+  gsize         disc_bytes;
   guint         n_drawn;   /* looks drawn so far, for tests */
 };
 
@@ -163,13 +166,20 @@ lookup (MarzMarkerPainter *self,
         const Look        *look)
 {
   Image *image = g_hash_table_lookup (cache, look);
+  gsize *bytes = cache == self->discs ? &self->disc_bytes : &self->image_bytes;
 
   if (image == NULL)
     {
-      /* Starting again keeps the discs the looks in use were made from. */
-      if (g_hash_table_size (cache) >= MAX_IMAGES)
-        g_hash_table_remove_all (cache);
+      /* The two caches start again apart: a look is made from its disc
+       * and needs it no more. */
+      if (*bytes > MAX_CACHE_BYTES)
+        {
+          g_hash_table_remove_all (cache);
+          *bytes = 0;
+        }
       image = draw_look (self, look);
+      *bytes += (gsize) cairo_image_surface_get_stride (image->surface)
+                * cairo_image_surface_get_height (image->surface);
       g_hash_table_insert (cache, g_memdup2 (look, sizeof *look), image);
     }
   return image;
@@ -254,12 +264,15 @@ marz_marker_painter_paint (MarzMarkerPainter      *self,
   cr = cairo_create (target);
   for (guint i = 0; i < n_sprites; i++)
     {
+      double reach = (sprites[i].radius + 2) * scale + 2;   /* more than an image's half */
       int left, top;
-      const Image *image = place_sprite (self, &sprites[i], scale, &left, &top);
-      int size = 2 * image->half + 1;
+      const Image *image;
 
-      if (left >= width * scale || top >= height * scale || left + size <= 0 || top + size <= 0)
+      /* Not even drawn, let alone kept, if it falls outside. */
+      if (sprites[i].x * scale + reach <= 0 || sprites[i].y * scale + reach <= 0
+          || sprites[i].x * scale - reach >= width * scale || sprites[i].y * scale - reach >= height * scale)
         continue;
+      image = place_sprite (self, &sprites[i], scale, &left, &top);
       /* Whole device pixels: a plain copy, no filtering. */
       cairo_set_source_surface (cr, image->surface, left, top);
       cairo_paint (cr);

@@ -205,9 +205,11 @@ start_paint (MarzMarkerLayer       *self,
       g_array_append_val (sprites, sprite);
     }
   marz_marker_picture_paint (self->picture, sprites,
-                             &GRAPHENE_RECT_INIT (self->anchor_x + area->origin.x, self->anchor_y + area->origin.y,
-                                                  area->size.width, area->size.height),
-                             self->canvas_zoom, gtk_widget_get_scale_factor (GTK_WIDGET (self)), self->placement,
+                             &(MarzMarkerPicturePlace) { self->anchor_x + area->origin.x,
+                                                         self->anchor_y + area->origin.y,
+                                                         area->size.width, area->size.height,
+                                                         self->canvas_zoom },
+                             gtk_widget_get_scale_factor (GTK_WIDGET (self)), self->placement,
                              renderer == NULL || GSK_IS_CAIRO_RENDERER (renderer)
                              ? MARZ_MARKER_PICTURE_CAIRO : MARZ_MARKER_PICTURE_TEXTURE);
 }
@@ -224,15 +226,15 @@ update_picture (MarzMarkerLayer *self)
   double s = self->canvas_scale;
   graphene_rect_t view = GRAPHENE_RECT_INIT (-self->canvas_offset.x / s, -self->canvas_offset.y / s,
                                              w / s, h / s);
-  const graphene_rect_t *painted = marz_marker_picture_get_area (self->picture);
+  const MarzMarkerPicturePlace *painted = marz_marker_picture_get_place (self->picture);
   graphene_rect_t shown, area, covered;
 
   if (marz_marker_picture_is_painting (self->picture)
       || !graphene_rect_intersection (&canvas, &view, &shown))
     return;
   /* In the canvas's px, which are the picture's while nothing moved. */
-  covered = GRAPHENE_RECT_INIT (painted->origin.x - self->anchor_x, painted->origin.y - self->anchor_y,
-                                painted->size.width, painted->size.height);
+  covered = GRAPHENE_RECT_INIT (painted->x - self->anchor_x, painted->y - self->anchor_y,
+                                painted->width, painted->height);
   if (marz_marker_picture_get_node (self->picture) != NULL
       && marz_marker_picture_get_placement (self->picture) == self->placement
       && marz_marker_picture_get_scale (self->picture) == gtk_widget_get_scale_factor (GTK_WIDGET (self))
@@ -303,7 +305,7 @@ remove_marker (MarzMarkerLayer *self,
                GtkWidget       *marker)
 {
   if (self->spare->len < MAX_SPARE && !marz_marker_has_popover (MARZ_MARKER (marker))
-      && !gtk_widget_has_focus (marker))
+      && !gtk_widget_is_focus (marker))
     {
       gtk_widget_set_visible (marker, FALSE);
       g_ptr_array_add (self->spare, marker);
@@ -451,16 +453,16 @@ marz_marker_layer_snapshot (GtkWidget   *widget,
   if (picture != NULL)
     {
       /* Where its top left is now: it may be a placement or a zoom behind. */
-      const graphene_rect_t *area = marz_marker_picture_get_area (self->picture);
+      const MarzMarkerPicturePlace *place = marz_marker_picture_get_place (self->picture);
       double s = exp2 (shumate_viewport_get_zoom_level (shumate_layer_get_viewport (SHUMATE_LAYER (self)))
-                       - marz_marker_picture_get_zoom (self->picture));
+                       - place->zoom);
       double cx, cy;
 
       view_center (self, &cx, &cy);
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot,
-                              &GRAPHENE_POINT_INIT (area->origin.x * s - (cx - gtk_widget_get_width (widget) / 2.0),
-                                                    area->origin.y * s - (cy - gtk_widget_get_height (widget) / 2.0)));
+                              &GRAPHENE_POINT_INIT (place->x * s - (cx - gtk_widget_get_width (widget) / 2.0),
+                                                    place->y * s - (cy - gtk_widget_get_height (widget) / 2.0)));
       if (s != 1.0)
         gtk_snapshot_scale (snapshot, s, s);
       gtk_snapshot_append_node (snapshot, picture);

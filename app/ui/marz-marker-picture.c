@@ -18,8 +18,13 @@
  * The picture remembers where on the map it was painted (an area in world
  * px at a zoom), so that its layer can keep showing it under a view that
  * moved on until the next one arrives.
+ *
+ * Threads: the painter belongs to the paint in flight, one at a time; the
+ * node, and everything GTK, to the UI thread.  A worker may drop the last
+ * reference to the picture (GTask's own is released there), so the node
+ * is let go on the UI thread, by marz_marker_picture_cancel().
  */
-#define G_LOG_DOMAIN "marz-marker-layer"
+#define G_LOG_DOMAIN "marz-marker-picture"
 
 #include "marz-marker-picture.h"
 
@@ -33,8 +38,7 @@ struct _MarzMarkerPicture
   GskRenderNode     *node;         /* NULL until a paint arrives */
 
   gboolean           painting;
-  graphene_rect_t    area;
-  double             zoom;
+  MarzMarkerPicturePlace place;
   int                scale;
   guint              placement;
 };
@@ -51,9 +55,8 @@ static guint signals[N_SIGNALS];
 /* What a worker paints, and what it gives back. */
 typedef struct
 {
-  GArray               *sprites;   /* MarzMarkerSprite, in the area's logical px */
-  graphene_rect_t       area;
-  double                zoom;
+  GArray               *sprites;   /* MarzMarkerSprite, in logical px from the place's top left */
+  MarzMarkerPicturePlace place;
   int                   scale;
   guint                 placement;
   MarzMarkerPictureKind kind;
@@ -83,18 +86,16 @@ paint_thread (GTask        *task,
   guint drawn = marz_marker_painter_get_n_drawn (self->painter);
 
   job->image = marz_marker_painter_paint (self->painter, sprites, job->sprites->len,
-                                          job->area.size.width, job->area.size.height, job->scale);
-  g_debug ("painted %u markers (%u new looks), %g × %g px, in %.2f ms", job->sprites->len,
-           marz_marker_painter_get_n_drawn (self->painter) - drawn,
-           job->area.size.width, job->area.size.height, (g_get_monotonic_time () - start) / 1000.0);
+                                          job->place.width, job->place.height, job->scale);
+  g_debug ("painted %u markers (%u new looks), %d × %d px, in %.2f ms", job->sprites->len,
+           marz_marker_painter_get_n_drawn (self->painter) - drawn, job->place.width, job->place.height, (g_get_monotonic_time () - start) / 1000.0);
   g_task_return_boolean (task, TRUE);
 }
 
 static GskRenderNode *
 image_node (Job *job)
 {
-  GskRenderNode *node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, job->area.size.width,
-                                                                 job->area.size.height));
+  GskRenderNode *node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, job->place.width, job->place.height));
   cairo_t *cr = gsk_cairo_node_get_draw_context (node);
 
   cairo_set_source_surface (cr, job->image, 0, 0);
@@ -117,7 +118,7 @@ texture_node (Job *job)
                                       (GDestroyNotify) cairo_surface_destroy, cairo_surface_reference (image));
   texture = gdk_memory_texture_new (cairo_image_surface_get_width (image), cairo_image_surface_get_height (image),
                                     GDK_MEMORY_DEFAULT, bytes, cairo_image_surface_get_stride (image));
-  return gsk_texture_node_new (texture, &GRAPHENE_RECT_INIT (0, 0, job->area.size.width, job->area.size.height));
+  return gsk_texture_node_new (texture, &GRAPHENE_RECT_INIT (0, 0, job->place.width, job->place.height));
 }
 
 static void
@@ -133,8 +134,7 @@ on_painted_cb (GObject      *object,
     return;
   g_clear_pointer (&self->node, gsk_render_node_unref);
   self->node = job->kind == MARZ_MARKER_PICTURE_TEXTURE ? texture_node (job) : image_node (job);
-  self->area = job->area;
-  self->zoom = job->zoom;
+  self->place = job->place;
   self->scale = job->scale;
   self->placement = job->placement;
   g_signal_emit (self, signals[PAINTED], 0);
@@ -201,8 +201,8 @@ marz_marker_picture_is_painting (MarzMarkerPicture *self)
 
 /**
  * marz_marker_picture_paint:
- * @sprites: (transfer full): the markers, in logical px from @area's top left
- * @area: what the picture covers, in world px at @zoom
+ * @sprites: (transfer full): the markers, in logical px from @place's top left
+ * @place: what the picture covers
  * @placement: the caller's count of its markers' moves, given back
  *
  * Starts painting @sprites in a worker; ::painted follows.
@@ -210,8 +210,7 @@ marz_marker_picture_is_painting (MarzMarkerPicture *self)
 void
 marz_marker_picture_paint (MarzMarkerPicture     *self,
                            GArray                *sprites,
-                           const graphene_rect_t *area,
-                           double                 zoom,
+                           const MarzMarkerPicturePlace *place,
                            int                    scale,
                            guint                  placement,
                            MarzMarkerPictureKind  kind)
@@ -221,12 +220,11 @@ marz_marker_picture_paint (MarzMarkerPicture     *self,
 
   g_return_if_fail (MARZ_IS_MARKER_PICTURE (self));
   g_return_if_fail (!self->painting);
-  g_return_if_fail (area->size.width >= 1 && area->size.height >= 1 && scale >= 1);
+  g_return_if_fail (place->width >= 1 && place->height >= 1 && scale >= 1);
 
   job = g_new0 (Job, 1);
   job->sprites = sprites;
-  job->area = *area;
-  job->zoom = zoom;
+  job->place = *place;
   job->scale = scale;
   job->placement = placement;
   job->kind = kind;
@@ -245,18 +243,11 @@ marz_marker_picture_get_node (MarzMarkerPicture *self)
   return self->node;
 }
 
-const graphene_rect_t *
-marz_marker_picture_get_area (MarzMarkerPicture *self)
+const MarzMarkerPicturePlace *
+marz_marker_picture_get_place (MarzMarkerPicture *self)
 {
   g_return_val_if_fail (MARZ_IS_MARKER_PICTURE (self), NULL);
-  return &self->area;
-}
-
-double
-marz_marker_picture_get_zoom (MarzMarkerPicture *self)
-{
-  g_return_val_if_fail (MARZ_IS_MARKER_PICTURE (self), 0);
-  return self->zoom;
+  return &self->place;
 }
 
 int
@@ -282,10 +273,12 @@ marz_marker_picture_clear (MarzMarkerPicture *self)
   g_clear_pointer (&self->node, gsk_render_node_unref);
 }
 
-/* For the owner's dispose: no ::painted any more. */
+/* For the owner's dispose, on the UI thread: no ::painted any more, and
+ * the node let go here, not where the last reference may go. */
 void
 marz_marker_picture_cancel (MarzMarkerPicture *self)
 {
   g_return_if_fail (MARZ_IS_MARKER_PICTURE (self));
   g_cancellable_cancel (self->cancellable);
+  g_clear_pointer (&self->node, gsk_render_node_unref);
 }

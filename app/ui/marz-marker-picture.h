@@ -18,18 +18,27 @@ typedef enum
                                   * converts a texture's pixels every frame */
 } MarzMarkerPictureKind;
 
+/* Where a picture lies on the map, in world px at @zoom: doubles, since at
+ * zoom 20 the world is 268 million px wide, beyond a float's whole pixels. */
+typedef struct
+{
+  double x;       /* its top left */
+  double y;
+  int    width;   /* its size, logical px */
+  int    height;
+  double zoom;
+} MarzMarkerPicturePlace;
+
 MarzMarkerPicture *marz_marker_picture_new           (void);
 gboolean           marz_marker_picture_is_painting   (MarzMarkerPicture     *self);
 void               marz_marker_picture_paint         (MarzMarkerPicture     *self,
                                                       GArray                *sprites,
-                                                      const graphene_rect_t *area,
-                                                      double                 zoom,
+                                                      const MarzMarkerPicturePlace *place,
                                                       int                    scale,
                                                       guint                  placement,
                                                       MarzMarkerPictureKind  kind);
 GskRenderNode     *marz_marker_picture_get_node      (MarzMarkerPicture     *self);
-const graphene_rect_t *marz_marker_picture_get_area  (MarzMarkerPicture     *self);
-double             marz_marker_picture_get_zoom      (MarzMarkerPicture     *self);
+const MarzMarkerPicturePlace *marz_marker_picture_get_place (MarzMarkerPicture *self);
 int                marz_marker_picture_get_scale     (MarzMarkerPicture     *self);
 guint              marz_marker_picture_get_placement (MarzMarkerPicture     *self);
 void               marz_marker_picture_clear         (MarzMarkerPicture     *self);

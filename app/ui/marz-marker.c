@@ -54,6 +54,32 @@ set_label (MarzMarker *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+/* A marker is made once and may show other places later: the layer keeps
+ * the buttons that leave the view and gives them to markers that come in
+ * (making a few hundred GtkButtons at each re-query was most of its
+ * cost). */
+static void
+set_kind_class (MarzMarker *self,
+                const char *css_class)
+{
+  static const char * const kinds[] = { "diplomacy", "violence", "cluster" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (strcmp (kinds[i], css_class) != 0)
+      gtk_widget_remove_css_class (GTK_WIDGET (self), kinds[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (self), css_class);
+}
+
+static void
+set_radius (MarzMarker *self,
+            double      radius)
+{
+  if (self->radius == radius)
+    return;
+  self->radius = radius;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
 static gboolean
 on_query_tooltip_cb (GtkWidget  *widget,
                      int         x,
@@ -219,32 +245,6 @@ marz_marker_init (MarzMarker *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "marz-marker");
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), FALSE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
-}
-
-/* A marker is made once and may show other places later: the layer keeps
- * the buttons that leave the view and gives them to markers that come in
- * (making a few hundred GtkButtons at each re-query was most of its
- * cost). */
-static void
-set_kind_class (MarzMarker *self,
-                const char *css_class)
-{
-  static const char * const kinds[] = { "diplomacy", "violence", "cluster" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (strcmp (kinds[i], css_class) != 0)
-      gtk_widget_remove_css_class (GTK_WIDGET (self), kinds[i]);
-  gtk_widget_add_css_class (GTK_WIDGET (self), css_class);
-}
-
-static void
-set_radius (MarzMarker *self,
-            double      radius)
-{
-  if (self->radius == radius)
-    return;
-  self->radius = radius;
-  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 /**

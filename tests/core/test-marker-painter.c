@@ -2,6 +2,7 @@
 #undef G_DISABLE_ASSERT
 
 #include <math.h>
+#include <string.h>
 
 #include "marz-marker-painter.h"
 #include "marz-marker-style.h"
@@ -216,24 +217,44 @@ test_painter_edges (void)
   cairo_surface_destroy (marz_marker_painter_paint (painter, NULL, 0, 1, 1, 1));
 }
 
+static MarzMarkerSprite thread_sprites[G_N_ELEMENTS (sprites)];
+
 static gpointer
 paint_in_thread (gpointer data)
 {
-  return marz_marker_painter_paint (data, sprites, G_N_ELEMENTS (sprites), 160, 160, 1);
+  return marz_marker_painter_paint (data, thread_sprites, G_N_ELEMENTS (thread_sprites), 160, 160, 1);
 }
 
-/* The window paints in a worker: the painter's fonts are its own. */
+/* The window paints in workers, one after another: the painter's fonts
+ * and layout are its own, whichever thread made them. */
 static void
 test_painter_in_a_thread (void)
 {
   g_autoptr(MarzMarkerPainter) painter = marz_marker_painter_new ();
   cairo_surface_t *here = marz_marker_painter_paint (painter, sprites, G_N_ELEMENTS (sprites), 160, 160, 1);
-  g_autoptr(MarzMarkerPainter) fresh = marz_marker_painter_new ();
-  cairo_surface_t *there = g_thread_join (g_thread_new ("paint", paint_in_thread, fresh));
+  MarzMarkerSprite other[G_N_ELEMENTS (sprites)];
+  cairo_surface_t *there;
 
-  g_assert_cmpfloat (mean_difference (here, there), ==, 0);
-  cairo_surface_destroy (here);
+  g_assert_nonnull (here);
+  /* New counts, so the worker lays text out with the layout made here. */
+  memcpy (other, sprites, sizeof sprites);
+  for (guint i = 0; i < G_N_ELEMENTS (other); i++)
+    other[i].n_incidents += 10;
+  memcpy ((gpointer) thread_sprites, other, sizeof other);
+  there = g_thread_join (g_thread_new ("paint", paint_in_thread, painter));
+  g_assert_cmpfloat (mean_difference (here, there), >, 0);
   cairo_surface_destroy (there);
+  /* And back here, what the worker drew is what a fresh painter draws. */
+  {
+    g_autoptr(MarzMarkerPainter) fresh = marz_marker_painter_new ();
+    cairo_surface_t *again = marz_marker_painter_paint (painter, other, G_N_ELEMENTS (other), 160, 160, 1);
+    cairo_surface_t *fresh_image = marz_marker_painter_paint (fresh, other, G_N_ELEMENTS (other), 160, 160, 1);
+
+    g_assert_cmpfloat (mean_difference (again, fresh_image), ==, 0);
+    cairo_surface_destroy (again);
+    cairo_surface_destroy (fresh_image);
+  }
+  cairo_surface_destroy (here);
 }
 
 int

@@ -132,7 +132,8 @@ log_writer (GLogLevelFlags   level,
 
   for (gsize i = 0; (level & G_LOG_LEVEL_DEBUG) && i < n_fields; i++)
     if (fields[i].length < 0 && strcmp (fields[i].key, "GLIB_DOMAIN") == 0)
-      layer = g_strcmp0 (fields[i].value, "marz-marker-layer") == 0;
+      layer = g_strcmp0 (fields[i].value, "marz-marker-layer") == 0
+              || g_strcmp0 (fields[i].value, "marz-marker-picture") == 0;
     else if (fields[i].length < 0 && strcmp (fields[i].key, "MESSAGE") == 0)
       {
         update = strstr (fields[i].value, " markers at zoom ") != NULL;
