@@ -110,17 +110,24 @@ typedef struct
   gboolean    kabul_too;
 } DrawnAt;
 
+/* Whether @texture, the map as rendered, has @at's colour @dy px below
+ * (@lat, @lon). */
 static gboolean
-has_color (GdkTexture *texture,
-           double      x,
-           double      y,
-           MarzRgb     color)
+color_at (const DrawnAt *at,
+          GdkTexture    *texture,
+          double         lat,
+          double         lon,
+          double         dy)
 {
-  guint32 p = ui_test_texture_pixel (texture, (int) round (x), (int) round (y));
+  ShumateMap *map = marz_window_get_map (at->window);
+  double x, y;
+  guint32 p;
 
-  return abs ((int) ((p >> 16) & 0xff) - (int) round (color.red * 255)) <= 24
-      && abs ((int) ((p >> 8) & 0xff) - (int) round (color.green * 255)) <= 24
-      && abs ((int) (p & 0xff) - (int) round (color.blue * 255)) <= 24;
+  shumate_viewport_location_to_widget_coords (shumate_map_get_viewport (map), GTK_WIDGET (map), lat, lon, &x, &y);
+  p = ui_test_texture_pixel (texture, (int) round (x), (int) round (y + dy));
+  return abs ((int) ((p >> 16) & 0xff) - (int) round (at->color.red * 255)) <= 24
+      && abs ((int) ((p >> 8) & 0xff) - (int) round (at->color.green * 255)) <= 24
+      && abs ((int) (p & 0xff) - (int) round (at->color.blue * 255)) <= 24;
 }
 
 /* Whether the map draws a marker of @data's colour at its place, and no
@@ -130,16 +137,10 @@ static gboolean
 drawn_at (gpointer data)
 {
   DrawnAt *at = data;
-  GtkWidget *map = GTK_WIDGET (marz_window_get_map (at->window));
-  g_autoptr(GdkTexture) texture = ui_test_render_widget (map);
-  double x, y;
+  g_autoptr(GdkTexture) texture = ui_test_render_widget (GTK_WIDGET (marz_window_get_map (at->window)));
 
-  if (texture == NULL)
-    return FALSE;
-  shumate_viewport_location_to_widget_coords (shumate_map_get_viewport (marz_window_get_map (at->window)),
-                                              map, at->lat, at->lon, &x, &y);
-  return has_color (texture, x, y + 4, at->color)
-      && (at->radius == 0 || !has_color (texture, x, y + at->radius + 6, at->color));
+  return texture != NULL && color_at (at, texture, at->lat, at->lon, 4)
+      && (at->radius == 0 || !color_at (at, texture, at->lat, at->lon, at->radius + 6));
 }
 
 static gboolean
@@ -154,17 +155,12 @@ static gboolean
 rendered_at (gpointer data)
 {
   DrawnAt *at = data;
-  GtkWidget *map = GTK_WIDGET (marz_window_get_map (at->window));
-  ShumateViewport *viewport = shumate_map_get_viewport (marz_window_get_map (at->window));
-  g_autoptr(GdkTexture) texture = ui_test_render_widget (map);
-  double x, y;
+  g_autoptr(GdkTexture) texture = ui_test_render_widget (GTK_WIDGET (marz_window_get_map (at->window)));
 
   if (texture == NULL)
     return FALSE;
-  shumate_viewport_location_to_widget_coords (viewport, map, at->lat, at->lon, &x, &y);
-  at->drawn = has_color (texture, x, y + 4, at->color);
-  shumate_viewport_location_to_widget_coords (viewport, map, at->kabul_lat, at->kabul_lon, &x, &y);
-  at->kabul_too = has_color (texture, x, y + 4, at->color);
+  at->drawn = color_at (at, texture, at->lat, at->lon, 4);
+  at->kabul_too = color_at (at, texture, at->kabul_lat, at->kabul_lon, 4);
   return TRUE;
 }
 
