@@ -46,6 +46,7 @@ struct _MarzMarkerPainter
   GHashTable   *discs;     /* Look without a count → Image */
   gsize         image_bytes;
   gsize         disc_bytes;
+  double        text_scale;  /* the counts' size over the style's */
   guint         n_drawn;   /* looks drawn so far, for tests */
 };
 
@@ -110,9 +111,14 @@ count_layout (MarzMarkerPainter *self)
     {
       PangoContext *context = pango_font_map_create_context (self->font_map);
 
+      PangoFontDescription *font = pango_font_description_copy (_marz_marker_style_count_font ());
+
+      /* As marz_marker_style_draw() scales it. */
+      pango_font_description_set_absolute_size (font, pango_font_description_get_size (font) * self->text_scale);
       self->layout = pango_layout_new (context);
       g_object_unref (context);
-      pango_layout_set_font_description (self->layout, _marz_marker_style_count_font ());
+      pango_layout_set_font_description (self->layout, font);
+      pango_font_description_free (font);
     }
   return self->layout;
 }
@@ -220,6 +226,7 @@ marz_marker_painter_new (void)
   self->font_map = pango_cairo_font_map_new ();
   self->images = g_hash_table_new_full (look_hash, look_equal, g_free, image_free);
   self->discs = g_hash_table_new_full (look_hash, look_equal, g_free, image_free);
+  self->text_scale = 1.0;
   return self;
 }
 
@@ -280,6 +287,28 @@ marz_marker_painter_paint (MarzMarkerPainter      *self,
   cairo_destroy (cr);
   cairo_surface_set_device_scale (target, scale, scale);
   return target;
+}
+
+/**
+ * marz_marker_painter_set_text_scale:
+ * @text_scale: the counts' size over the style's, as the desktop's text
+ *   scaling asks (1.25 for GNOME's Large Text)
+ *
+ * The counts are drawn that much bigger from now on; the discs stay.
+ */
+void
+marz_marker_painter_set_text_scale (MarzMarkerPainter *self,
+                                    double             text_scale)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (text_scale >= 0.5 && text_scale <= 4.0);
+
+  if (self->text_scale == text_scale)
+    return;
+  self->text_scale = text_scale;
+  g_clear_object (&self->layout);
+  g_hash_table_remove_all (self->images);
+  self->image_bytes = 0;
 }
 
 /* How many looks the painter has drawn (not copied) since it was made. */

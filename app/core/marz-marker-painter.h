@@ -28,6 +28,8 @@ cairo_surface_t   *marz_marker_painter_paint    (MarzMarkerPainter      *self,
                                                  int                     width,
                                                  int                     height,
                                                  int                     scale);
+void               marz_marker_painter_set_text_scale (MarzMarkerPainter *self,
+                                                 double                  text_scale);
 guint              marz_marker_painter_get_n_drawn (MarzMarkerPainter   *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MarzMarkerPainter, marz_marker_painter_free)

@@ -100,14 +100,15 @@ _marz_marker_style_count_font (void)
   return font;
 }
 
-/* The count in white, centred; the window's marker uses the widget's font,
- * bold at the size of the UI font.  @layout: one to reuse, or NULL. */
+/* The count in white, centred.  @layout: one to reuse (its font set), or
+ * NULL for a new one with the counts' font @text_scale times as big. */
 static void
 draw_count (cairo_t     *cr,
             double       x,
             double       y,
             guint64      count,
-            PangoLayout *layout)
+            PangoLayout *layout,
+            double       text_scale)
 {
   char text[24];
   int w, h;
@@ -115,8 +116,12 @@ draw_count (cairo_t     *cr,
   g_snprintf (text, sizeof text, "%" G_GUINT64_FORMAT, count);
   if (layout == NULL)
     {
+      PangoFontDescription *font = pango_font_description_copy (_marz_marker_style_count_font ());
+
+      pango_font_description_set_absolute_size (font, pango_font_description_get_size (font) * text_scale);
       layout = pango_cairo_create_layout (cr);
-      pango_layout_set_font_description (layout, _marz_marker_style_count_font ());
+      pango_layout_set_font_description (layout, font);
+      pango_font_description_free (font);
     }
   else
     {
@@ -182,7 +187,7 @@ _marz_marker_style_draw_count (cairo_t     *cr,
                                guint64      n_incidents,
                                PangoLayout *layout)
 {
-  draw_count (cr, x, y, n_incidents, layout);
+  draw_count (cr, x, y, n_incidents, layout, 1.0);
 }
 
 void
@@ -196,9 +201,7 @@ marz_marker_style_draw_place (cairo_t          *cr,
   g_return_if_fail (cr != NULL);
   g_return_if_fail (type < MARZ_N_INCIDENT_TYPES);
 
-  _marz_marker_style_draw_disc (cr, x, y, radius, FALSE, type);
-  if (_marz_marker_style_shows_count (FALSE, n_incidents))
-    draw_count (cr, x, y, n_incidents, NULL);
+  marz_marker_style_draw (cr, x, y, radius, FALSE, type, n_incidents, 1.0);
 }
 
 void
@@ -210,7 +213,32 @@ marz_marker_style_draw_cluster (cairo_t *cr,
 {
   g_return_if_fail (cr != NULL);
 
-  _marz_marker_style_draw_disc (cr, x, y, radius, TRUE, 0);
-  if (_marz_marker_style_shows_count (TRUE, n_incidents))
-    draw_count (cr, x, y, n_incidents, NULL);
+  marz_marker_style_draw (cr, x, y, radius, TRUE, 0, n_incidents, 1.0);
+}
+
+/**
+ * marz_marker_style_draw:
+ * @type: a place's main type; unused for a cluster
+ * @text_scale: the count's size over the style's (the desktop's text
+ *   scaling: GNOME's Large Text is 1.25)
+ *
+ * As marz_marker_style_draw_place() or _cluster(), for the window.
+ */
+void
+marz_marker_style_draw (cairo_t          *cr,
+                        double            x,
+                        double            y,
+                        double            radius,
+                        gboolean          is_cluster,
+                        MarzIncidentType  type,
+                        guint64           n_incidents,
+                        double            text_scale)
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (is_cluster || type < MARZ_N_INCIDENT_TYPES);
+  g_return_if_fail (text_scale > 0);
+
+  _marz_marker_style_draw_disc (cr, x, y, radius, is_cluster, type);
+  if (_marz_marker_style_shows_count (is_cluster, n_incidents))
+    draw_count (cr, x, y, n_incidents, NULL, text_scale);
 }

@@ -43,4 +43,13 @@ void    marz_marker_style_draw_cluster   (cairo_t         *cr,
                                           double           radius,
                                           guint64          n_incidents);
 
+void    marz_marker_style_draw           (cairo_t         *cr,
+                                          double           x,
+                                          double           y,
+                                          double           radius,
+                                          gboolean         is_cluster,
+                                          MarzIncidentType type,
+                                          guint64          n_incidents,
+                                          double           text_scale);
+
 G_END_DECLS

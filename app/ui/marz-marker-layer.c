@@ -209,8 +209,8 @@ start_paint (MarzMarkerLayer       *self,
                                                          self->anchor_y + area->origin.y,
                                                          area->size.width, area->size.height,
                                                          self->canvas_zoom },
-                             gtk_widget_get_scale_factor (GTK_WIDGET (self)), self->placement,
-                             renderer == NULL || GSK_IS_CAIRO_RENDERER (renderer)
+                             gtk_widget_get_scale_factor (GTK_WIDGET (self)), marz_marker_text_scale (GTK_WIDGET (self)),
+                             self->placement, renderer == NULL || GSK_IS_CAIRO_RENDERER (renderer)
                              ? MARZ_MARKER_PICTURE_CAIRO : MARZ_MARKER_PICTURE_TEXTURE);
 }
 
@@ -238,6 +238,7 @@ update_picture (MarzMarkerLayer *self)
   if (marz_marker_picture_get_node (self->picture) != NULL
       && marz_marker_picture_get_placement (self->picture) == self->placement
       && marz_marker_picture_get_scale (self->picture) == gtk_widget_get_scale_factor (GTK_WIDGET (self))
+      && marz_marker_picture_get_text_scale (self->picture) == marz_marker_text_scale (GTK_WIDGET (self))
       && graphene_rect_contains_rect (&covered, &shown))
     return;
   graphene_rect_inset (&view, -w / s * PICTURE_MARGIN, -h / s * PICTURE_MARGIN);
@@ -501,6 +502,9 @@ marz_marker_layer_constructed (GObject *object)
   g_signal_connect_object (viewport, "notify::latitude", G_CALLBACK (on_viewport_changed_cb), self, 0);
   g_signal_connect_object (viewport, "notify::longitude", G_CALLBACK (on_viewport_changed_cb), self, 0);
   g_signal_connect_object (viewport, "notify::zoom-level", G_CALLBACK (on_viewport_changed_cb), self, 0);
+  /* Large Text turned on or off: the snapshot sees the picture is behind. */
+  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-xft-dpi",
+                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
 }
 
 static void

@@ -40,6 +40,7 @@ struct _MarzMarkerPicture
   gboolean           painting;
   MarzMarkerPicturePlace place;
   int                scale;
+  double             text_scale;
   guint              placement;
 };
 
@@ -58,6 +59,7 @@ typedef struct
   GArray               *sprites;   /* MarzMarkerSprite, in logical px from the place's top left */
   MarzMarkerPicturePlace place;
   int                   scale;
+  double                text_scale;
   guint                 placement;
   MarzMarkerPictureKind kind;
   cairo_surface_t      *image;     /* the result */
@@ -85,10 +87,12 @@ paint_thread (GTask        *task,
   gint64 start = g_get_monotonic_time ();
   guint drawn = marz_marker_painter_get_n_drawn (self->painter);
 
+  marz_marker_painter_set_text_scale (self->painter, job->text_scale);
   job->image = marz_marker_painter_paint (self->painter, sprites, job->sprites->len,
                                           job->place.width, job->place.height, job->scale);
-  g_debug ("painted %u markers (%u new looks), %d × %d px, in %.2f ms", job->sprites->len,
-           marz_marker_painter_get_n_drawn (self->painter) - drawn, job->place.width, job->place.height, (g_get_monotonic_time () - start) / 1000.0);
+  g_debug ("painted %u markers (%u new looks, text × %.2f), %d × %d px, in %.2f ms", job->sprites->len,
+           marz_marker_painter_get_n_drawn (self->painter) - drawn, job->text_scale,
+           job->place.width, job->place.height, (g_get_monotonic_time () - start) / 1000.0);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -136,6 +140,7 @@ on_painted_cb (GObject      *object,
   self->node = job->kind == MARZ_MARKER_PICTURE_TEXTURE ? texture_node (job) : image_node (job);
   self->place = job->place;
   self->scale = job->scale;
+  self->text_scale = job->text_scale;
   self->placement = job->placement;
   g_signal_emit (self, signals[PAINTED], 0);
 }
@@ -203,6 +208,8 @@ marz_marker_picture_is_painting (MarzMarkerPicture *self)
  * marz_marker_picture_paint:
  * @sprites: (transfer full): the markers, in logical px from @place's top left
  * @place: what the picture covers
+ * @text_scale: the counts' size over the style's (the desktop's text
+ *   scaling)
  * @placement: the caller's count of its markers' moves, given back
  *
  * Starts painting @sprites in a worker; ::painted follows.
@@ -212,6 +219,7 @@ marz_marker_picture_paint (MarzMarkerPicture     *self,
                            GArray                *sprites,
                            const MarzMarkerPicturePlace *place,
                            int                    scale,
+                           double                 text_scale,
                            guint                  placement,
                            MarzMarkerPictureKind  kind)
 {
@@ -221,10 +229,12 @@ marz_marker_picture_paint (MarzMarkerPicture     *self,
   g_return_if_fail (MARZ_IS_MARKER_PICTURE (self));
   g_return_if_fail (!self->painting);
   g_return_if_fail (place->width >= 1 && place->height >= 1 && scale >= 1);
+  g_return_if_fail (text_scale >= 0.5 && text_scale <= 4.0);
 
   job = g_new0 (Job, 1);
   job->sprites = sprites;
   job->place = *place;
+  job->text_scale = text_scale;
   job->scale = scale;
   job->placement = placement;
   job->kind = kind;
@@ -255,6 +265,13 @@ marz_marker_picture_get_scale (MarzMarkerPicture *self)
 {
   g_return_val_if_fail (MARZ_IS_MARKER_PICTURE (self), 0);
   return self->scale;
+}
+
+double
+marz_marker_picture_get_text_scale (MarzMarkerPicture *self)
+{
+  g_return_val_if_fail (MARZ_IS_MARKER_PICTURE (self), 0);
+  return self->text_scale;
 }
 
 guint

@@ -35,11 +35,13 @@ void               marz_marker_picture_paint         (MarzMarkerPicture     *sel
                                                       GArray                *sprites,
                                                       const MarzMarkerPicturePlace *place,
                                                       int                    scale,
+                                                      double                 text_scale,
                                                       guint                  placement,
                                                       MarzMarkerPictureKind  kind);
 GskRenderNode     *marz_marker_picture_get_node      (MarzMarkerPicture     *self);
 const MarzMarkerPicturePlace *marz_marker_picture_get_place (MarzMarkerPicture *self);
 int                marz_marker_picture_get_scale     (MarzMarkerPicture     *self);
+double             marz_marker_picture_get_text_scale (MarzMarkerPicture    *self);
 guint              marz_marker_picture_get_placement (MarzMarkerPicture     *self);
 void               marz_marker_picture_clear         (MarzMarkerPicture     *self);
 void               marz_marker_picture_cancel        (MarzMarkerPicture     *self);

@@ -117,10 +117,8 @@ draw (MarzMarker *self,
       double      x,
       double      y)
 {
-  if (self->place_id != NULL)
-    marz_marker_style_draw_place (cr, x, y, self->radius, self->type, self->count);
-  else
-    marz_marker_style_draw_cluster (cr, x, y, self->radius, self->count);
+  marz_marker_style_draw (cr, x, y, self->radius, self->place_id == NULL, self->type, self->count,
+                          marz_marker_text_scale (GTK_WIDGET (self)));
 }
 
 /* The layer draws every marker at once, into one picture (see
@@ -407,6 +405,23 @@ marz_marker_get_location (MarzMarker *self,
   g_return_if_fail (MARZ_IS_MARKER (self));
   *lat = self->lat;
   *lon = self->lon;
+}
+
+/**
+ * marz_marker_text_scale:
+ * @widget: any widget of the display
+ *
+ * Returns: the desktop's text scaling (GNOME's Large Text is 1.25), which
+ *   the counts on the markers follow
+ */
+double
+marz_marker_text_scale (GtkWidget *widget)
+{
+  int dpi = 0;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), 1.0);
+  g_object_get (gtk_widget_get_settings (widget), "gtk-xft-dpi", &dpi, NULL);
+  return dpi > 0 ? CLAMP (dpi / (96.0 * 1024), 0.5, 4.0) : 1.0;
 }
 
 double

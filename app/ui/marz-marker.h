@@ -46,6 +46,7 @@ MarzIncidentType marz_marker_get_kind       (MarzMarker       *self);
 void             marz_marker_get_location   (MarzMarker       *self,
                                              double           *lat,
                                              double           *lon);
+double           marz_marker_text_scale     (GtkWidget        *widget);
 double           marz_marker_get_radius     (MarzMarker       *self);
 void             marz_marker_set_popover    (MarzMarker       *self,
                                              GtkWidget        *popover);

@@ -217,6 +217,74 @@ test_painter_edges (void)
   cairo_surface_destroy (marz_marker_painter_paint (painter, NULL, 0, 1, 1, 1));
 }
 
+/* The width of the white (a count's glyphs) across row @y, between @x0
+ * and @x1 (inside the ring). */
+static int
+white_extent (cairo_surface_t *image,
+              int              y,
+              int              x0,
+              int              x1)
+{
+  int first = -1, last = -1;
+
+  for (int x = x0; x < x1; x++)
+    {
+      int rgba[4];
+
+      pixel (image, x, y, rgba);
+      if (rgba[3] > 200 && rgba[0] > 230 && rgba[1] > 230 && rgba[2] > 230)
+        {
+          if (first < 0)
+            first = x;
+          last = x;
+        }
+    }
+  return first < 0 ? 0 : last - first + 1;
+}
+
+/* Large Text: the counts grow with the desktop's text scaling, the discs
+ * stay as they are. */
+static void
+test_painter_text_scale (void)
+{
+  g_autoptr(MarzMarkerPainter) painter = marz_marker_painter_new ();
+  const MarzMarkerSprite cluster = { .x = 40, .y = 40, .radius = 30, .n_incidents = 31415, .is_cluster = TRUE };
+  cairo_surface_t *normal, *large;
+  int w_normal = 0, w_large = 0;
+  guint drawn;
+
+  normal = marz_marker_painter_paint (painter, &cluster, 1, 80, 80, 1);
+  drawn = marz_marker_painter_get_n_drawn (painter);
+  marz_marker_painter_set_text_scale (painter, 1.5);
+  large = marz_marker_painter_paint (painter, &cluster, 1, 80, 80, 1);
+  /* The count drawn again, on the disc it had. */
+  g_assert_cmpuint (marz_marker_painter_get_n_drawn (painter), ==, drawn + 1);
+  for (int y = 34; y <= 46; y++)
+    {
+      w_normal = MAX (w_normal, white_extent (normal, y, 40 - 26, 40 + 26));
+      w_large = MAX (w_large, white_extent (large, y, 40 - 26, 40 + 26));
+    }
+  g_test_message ("count's width: %d px, at 1.5: %d px", w_normal, w_large);
+  g_assert_cmpint (w_normal, >, 20);
+  g_assert_cmpint (w_large, >=, w_normal * 13 / 10);
+  /* The ring, 29 px out, where it was. */
+  g_assert_cmpuint (alpha_at (normal, 40 + 29, 40), >, 200);
+  g_assert_cmpuint (alpha_at (large, 40 + 29, 40), >, 200);
+  g_assert_cmpuint (alpha_at (large, 40 + 32, 40), ==, 0);
+  /* As the style draws it at that scale (the window's hovered marker). */
+  {
+    cairo_surface_t *styled = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 80, 80);
+    cairo_t *cr = cairo_create (styled);
+
+    marz_marker_style_draw (cr, 40, 40, 30, TRUE, 0, 31415, 1.5);
+    cairo_destroy (cr);
+    g_assert_cmpfloat (mean_difference (large, styled), <, 1.0);
+    cairo_surface_destroy (styled);
+  }
+  cairo_surface_destroy (normal);
+  cairo_surface_destroy (large);
+}
+
 static MarzMarkerSprite thread_sprites[G_N_ELEMENTS (sprites)];
 
 static gpointer
@@ -267,5 +335,6 @@ main (int   argc,
   g_test_add_func ("/marker-painter/hidpi", test_painter_hidpi);
   g_test_add_func ("/marker-painter/edges", test_painter_edges);
   g_test_add_func ("/marker-painter/in-a-thread", test_painter_in_a_thread);
+  g_test_add_func ("/marker-painter/text-scale", test_painter_text_scale);
   return g_test_run ();
 }

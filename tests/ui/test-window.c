@@ -229,6 +229,82 @@ test_markers_drawn (void)
   ui_test_close_window (window);
 }
 
+typedef struct
+{
+  MarzWindow *window;
+  MarzPlace  *place;
+  guint       min_light;   /* of the count's glyphs, px */
+  guint       light;       /* found when last looked */
+} CountSize;
+
+/* Whether the count on @data's marker covers at least min_light pixels:
+ * light ones on its disc, inside its ring. */
+static gboolean
+count_big_enough (gpointer data)
+{
+  CountSize *count = data;
+  ShumateMap *map = marz_window_get_map (count->window);
+  MarzMarker *marker = marz_marker_layer_find_place (marz_window_get_marker_layer (count->window),
+                                                     count->place->id);
+  g_autoptr(GdkTexture) texture = ui_test_render_widget (GTK_WIDGET (map));
+  int reach;
+  double x, y;
+
+  if (texture == NULL || marker == NULL)
+    return FALSE;
+  reach = (int) marz_marker_get_radius (marker) - 3;
+  shumate_viewport_location_to_widget_coords (shumate_map_get_viewport (map), GTK_WIDGET (map),
+                                              count->place->lat, count->place->lon, &x, &y);
+  count->light = 0;
+  for (int dy = -reach; dy <= reach; dy++)
+    for (int dx = -reach; dx <= reach; dx++)
+      {
+        guint32 p = ui_test_texture_pixel (texture, (int) round (x) + dx, (int) round (y) + dy);
+
+        /* Light on the dark disc: the glyphs, antialiased (their
+         * brightest pixels at 11 px are about 230 in each channel). */
+        count->light += dx * dx + dy * dy <= reach * reach && ((p >> 16) & 0xff) > 180
+                        && ((p >> 8) & 0xff) > 180 && (p & 0xff) > 180;
+      }
+  return count->light >= count->min_light;
+}
+
+/* Large Text makes the counts on the markers bigger, at once. */
+static void
+test_large_text (void)
+{
+  g_autofree char *db = ui_test_db_path ("large-text.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MarzGazetteer) gazetteer = marz_gazetteer_new_default (&error);
+  GtkSettings *settings = gtk_settings_get_default ();
+  MarzWindow *window;
+  CountSize count;
+  int dpi;
+
+  if (!ui_test_needs_display ())
+    return;
+  g_assert_no_error (error);
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", 96 * 1024, NULL);
+  window = ui_test_open_window (db);
+  show_border_region (window, 9);
+  shumate_location_set_location (SHUMATE_LOCATION (shumate_map_get_viewport (marz_window_get_map (window))),
+                                 32.8, 68.8);
+  /* Paktika has two incidents: «2» on its marker. */
+  count = (CountSize) { window, marz_gazetteer_lookup (gazetteer, "paktika"), 8 };
+  ui_test_wait_for (count_big_enough, &count, "Paktika's count drawn");
+  ui_test_settle_frames ();
+  count_big_enough (&count);
+  g_test_message ("Paktika's count: %u px", count.light);
+  /* GNOME's Large Text is 1.25; 1.5 here, for a clear difference. */
+  count.min_light = count.light * 3 / 2;
+  g_object_set (settings, "gtk-xft-dpi", 144 * 1024, NULL);
+  ui_test_wait_for (count_big_enough, &count, "Paktika's count drawn larger");
+  g_test_message ("with Large Text: %u px", count.light);
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  ui_test_close_window (window);
+}
+
 static GtkWidget *
 find_popover (MarzMarker *marker)
 {
@@ -1128,6 +1204,7 @@ main (int argc, char *argv[])
   ui_test_init (&argc, &argv);
   g_test_add_func ("/window/markers", test_markers);
   g_test_add_func ("/window/markers-drawn", test_markers_drawn);
+  g_test_add_func ("/window/large-text", test_large_text);
   g_test_add_func ("/window/click-selects", test_click_selects);
   g_test_add_func ("/window/cluster-splits", test_cluster_splits);
   g_test_add_func ("/window/hide-diplomacy", test_hide_diplomacy);
