@@ -110,11 +110,8 @@ count_layout (MarzMarkerPainter *self)
   if (self->layout == NULL)
     {
       PangoContext *context = pango_font_map_create_context (self->font_map);
+      PangoFontDescription *font = _marz_marker_style_new_count_font (self->text_scale);
 
-      PangoFontDescription *font = pango_font_description_copy (_marz_marker_style_count_font ());
-
-      /* As marz_marker_style_draw() scales it. */
-      pango_font_description_set_absolute_size (font, pango_font_description_get_size (font) * self->text_scale);
       self->layout = pango_layout_new (context);
       g_object_unref (context);
       pango_layout_set_font_description (self->layout, font);

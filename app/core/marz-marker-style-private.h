@@ -7,8 +7,9 @@
 
 G_BEGIN_DECLS
 
-/* The counts' font, for a layout to be passed below. */
-const PangoFontDescription *_marz_marker_style_count_font (void);
+/* The counts' font at @text_scale times its size (free it), for a layout
+ * to be passed below. */
+PangoFontDescription *_marz_marker_style_new_count_font (double text_scale);
 
 /* The parts of marz_marker_style_draw_place() and _cluster(), for a
  * painter that keeps each disc and draws only the count on a copy

@@ -89,15 +89,20 @@ marker_path (cairo_t *cr,
   cairo_close_path (cr);
 }
 
-/* The counts' font: looked up once, not parsed again for every marker. */
-const PangoFontDescription *
-_marz_marker_style_count_font (void)
+/* The counts' font, @text_scale times the style's size: parsed once, not
+ * again for every marker. */
+PangoFontDescription *
+_marz_marker_style_new_count_font (double text_scale)
 {
   static PangoFontDescription *font;
+  PangoFontDescription *copy;
 
   if (g_once_init_enter (&font))
     g_once_init_leave (&font, pango_font_description_from_string ("Noto Sans,Sans Bold 11px"));
-  return font;
+  copy = pango_font_description_copy (font);
+  if (text_scale != 1.0)
+    pango_font_description_set_absolute_size (copy, pango_font_description_get_size (font) * text_scale);
+  return copy;
 }
 
 /* The count in white, centred.  @layout: one to reuse (its font set), or
@@ -116,9 +121,8 @@ draw_count (cairo_t     *cr,
   g_snprintf (text, sizeof text, "%" G_GUINT64_FORMAT, count);
   if (layout == NULL)
     {
-      PangoFontDescription *font = pango_font_description_copy (_marz_marker_style_count_font ());
+      PangoFontDescription *font = _marz_marker_style_new_count_font (text_scale);
 
-      pango_font_description_set_absolute_size (font, pango_font_description_get_size (font) * text_scale);
       layout = pango_cairo_create_layout (cr);
       pango_layout_set_font_description (layout, font);
       pango_font_description_free (font);

@@ -443,7 +443,6 @@ marz_marker_layer_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
 {
   MarzMarkerLayer *self = MARZ_MARKER_LAYER (widget);
-
   GskRenderNode *picture;
 
   if (g_hash_table_size (self->markers) == 0)
